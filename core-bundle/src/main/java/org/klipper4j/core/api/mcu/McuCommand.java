@@ -1,0 +1,11 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.api.mcu;
+
+/** A command looked up by its dictionary format, ready to send. */
+public interface McuCommand {
+    /** Sends now (or in order on the command queue it was made for). */
+    void send(Object... params);
+
+    /** Sends with scheduling clocks: not before {@code minclock}, needed by {@code reqclock}. */
+    void sendScheduled(long minclock, long reqclock, Object... params);
+}
