@@ -47,6 +47,12 @@ public interface GCodeCommand {
     /** Sends {@code message} unchanged to whoever sent this command. */
     void respondRaw(String message);
 
+    /**
+     * Acknowledges the command to its source with {@code "ok msg"} (as M105's
+     * temperatures); returns false if the source wants no acks.
+     */
+    boolean ack(String msg);
+
     /** A command error that names this command line. */
     CommandError error(String message);
 }

@@ -29,6 +29,14 @@ public interface GCodeDispatch {
      */
     void registerMuxCommand(String cmd, String key, String value, GCodeHandler handler, String help);
 
+    /**
+     * Feeds lines from an input source (the pty, a batch file) on the reactor
+     * thread. Lines run in order after any still pending; an {@code M112} line acts
+     * at once even while others wait. After each line {@code ack} gets {@code "ok"}
+     * (or {@code "ok <msg>"}); null for no acks.
+     */
+    void processInput(java.util.List<String> lines, Consumer<String> ack);
+
     /** Runs a script (lines separated by newline) as if typed; waits until it is done. */
     void runScript(String script);
 
