@@ -1,0 +1,96 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.feature;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.klipper4j.core.api.PrinterHost;
+import org.klipper4j.core.api.PrinterState;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/** The distribution's bundles boot: all ACTIVE, SCR running every component, the printer host ready. */
+@RunWith(PaxExam.class)
+public class BootIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Inject
+    private PrinterHost host;
+
+    @Configuration
+    public Option[] config() {
+        return options(
+                ItSetup.framework("BootIT", "[print_stats]\n\n[greeter]\nmessage: Hi\n"),
+                ItSetup.jar("it.jar.mcu"), ItSetup.jar("it.jar.kinematicsnone"),
+                ItSetup.jar("it.jar.virtualsdcard"), ItSetup.jar("it.jar.printstats"),
+                ItSetup.jar("it.jar.greeter"));
+    }
+
+    @Test
+    public void everyBundleIsActive() {
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get("Fragment-Host") != null;
+            if (!fragment && b.getState() != Bundle.ACTIVE) {
+                notActive.add(b.getSymbolicName() + " (state " + b.getState() + ")");
+            }
+        }
+        assertTrue("bundles not active: " + notActive, notActive.isEmpty());
+    }
+
+    @Test
+    public void scrRunsEveryKlipperComponent() {
+        List<String> broken = new ArrayList<>();
+        int components = 0;
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!description.bundle.symbolicName.startsWith("org.klipper4j.")) {
+                continue;
+            }
+            components++;
+            if (!scr.isComponentEnabled(description)) {
+                broken.add(description.name + " disabled");
+            }
+            for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
+                if (config.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                        || config.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION
+                        || config.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    broken.add(description.name + " state " + config.state
+                            + (config.failure == null ? "" : ": " + config.failure));
+                }
+            }
+        }
+        assertTrue("the core and the section bundles declare components", components >= 2);
+        assertTrue("components not running: " + broken, broken.isEmpty());
+    }
+
+    @Test
+    public void thePrinterHostServiceReportsAReadyPrinter() {
+        assertNotNull(host);
+        Printers.awaitState(host, PrinterState.READY);
+
+        assertEquals("Printer is ready", host.getStateMessage());
+        assertTrue(host.objectNames().toString(), host.objectNames().contains("greeter"));
+        assertFalse(host.runGCode("GREET NAME=boot").isEmpty());
+    }
+}
