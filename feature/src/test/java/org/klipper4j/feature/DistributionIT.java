@@ -1,0 +1,85 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.feature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The assembled folder runs as a user would run it: {@code bin/klipper4j} in a separate JVM. */
+class DistributionIT {
+
+    private static final long RUN_TIMEOUT_S = 120;
+    private final Path dist = Path.of(ItSetup.jarPath("it.dist"));
+
+    @TempDir
+    Path work;
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", dist.resolve("bin/klipper4j").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(work.resolve("stdout").toFile()).redirectError(work.resolve("stderr").toFile());
+        Process process = pb.start();
+        if (!process.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("klipper4j " + String.join(" ", args) + " did not end within "
+                    + RUN_TIMEOUT_S + " s; stderr: " + Files.readString(work.resolve("stderr")));
+        }
+        return new Result(process.exitValue(), Files.readString(work.resolve("stdout"), StandardCharsets.UTF_8),
+                Files.readString(work.resolve("stderr"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theLayoutHasLauncherBundlesAndAnEmptyPluginsFolder() throws IOException {
+        assertTrue(Files.isExecutable(dist.resolve("bin/klipper4j")));
+        for (String jar : List.of("launcher.jar", "org.apache.felix.framework.jar", "picocli.jar", "slf4j-api.jar",
+                "slf4j-simple.jar")) {
+            assertTrue(Files.isRegularFile(dist.resolve("lib").resolve(jar)), "lib/" + jar);
+        }
+        List<String> bundles;
+        try (Stream<Path> files = Files.list(dist.resolve("bundles"))) {
+            bundles = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        for (String prefix : List.of("org.apache.felix.scr-", "org.osgi.service.component-", "org.osgi.util.promise-",
+                "org.osgi.util.function-", "org.apache.felix.fileinstall-", "gson-", "jna-", "core-bundle-")) {
+            assertTrue(bundles.stream().anyMatch(b -> b.startsWith(prefix)), prefix + " in " + bundles);
+        }
+        assertTrue(Files.isDirectory(dist.resolve("plugins")));
+        try (Stream<Path> files = Files.list(dist.resolve("plugins"))) {
+            assertEquals(0, files.count(), "plugins/ ships empty");
+        }
+    }
+
+    @Test
+    void helpAnswersWithEveryOption() throws Exception {
+        Result result = run("--help");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        for (String option : List.of("--logfile", "--input-tty", "--api-server", "--debuginput", "--debugoutput",
+                "--dictionary", "--verbose", "--check-config")) {
+            assertTrue(result.stdout().contains(option), option + " in\n" + result.stdout());
+        }
+    }
+
+    @Test
+    void checkConfigOfAMissingFileFailsWithOneLine() throws Exception {
+        Result result = run("nowhere.cfg", "--check-config");
+
+        assertEquals(1, result.exitCode());
+        assertEquals("Unable to open config file nowhere.cfg", result.stderr().strip());
+    }
+}
