@@ -156,13 +156,14 @@ public final class PrintStatsImpl implements PrintStats {
     public Map<String, Object> getStatus(double eventtime) {
         double timePaused = prevPauseDuration;
         if (printStartTime != null) {
+            Optional<ExtruderPosition.Sample> sample = extruder.read(eventtime);
             if (lastPauseTime != null) {
                 timePaused += eventtime - lastPauseTime;
             } else {
-                updateFilamentUsage(eventtime);
+                sample.ifPresent(this::addFilament);
             }
             totalDuration = eventtime - printStartTime;
-            if (tracksExtrusion(eventtime) && filamentUsed < NO_EXTRUSION) {
+            if (sample.isPresent() && filamentUsed < NO_EXTRUSION) {
                 // the print has not extruded yet: that time is preparation, not printing
                 initDuration = totalDuration - timePaused;
             }
@@ -187,12 +188,12 @@ public final class PrintStatsImpl implements PrintStats {
     }
 
     private void updateFilamentUsage(double eventtime) {
-        Optional<ExtruderPosition.Sample> sample = extruder.read(eventtime);
-        if (sample.isEmpty()) {
-            return;
-        }
-        double e = sample.get().e();
-        filamentUsed += (e - lastEpos) / sample.get().extrudeFactor();
-        lastEpos = e;
+        extruder.read(eventtime).ifPresent(this::addFilament);
+    }
+
+    /** Adds the E movement since the last sample, scaled back by the extrusion multiplier. */
+    private void addFilament(ExtruderPosition.Sample sample) {
+        filamentUsed += (sample.e() - lastEpos) / sample.extrudeFactor();
+        lastEpos = sample.e();
     }
 }
