@@ -1,0 +1,435 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.extras.virtualsdcard.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.Printer;
+import org.klipper4j.core.api.PrinterEvents;
+import org.klipper4j.core.api.gcode.CommandError;
+import org.klipper4j.core.api.gcode.GCodeCommand;
+import org.klipper4j.core.api.gcode.GCodeDispatch;
+import org.klipper4j.core.api.reactor.Reactor;
+import org.klipper4j.core.api.reactor.ReactorTimer;
+import org.klipper4j.extras.printstats.api.PrintStats;
+import org.klipper4j.extras.virtualsdcard.api.VirtualSdcardControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code virtual_sdcard} printer object: prints G-code files from a host
+ * folder as Klipper's virtual_sdcard does (M20-M27, SDCARD_PRINT_FILE,
+ * SDCARD_RESET_FILE).
+ *
+ * <p>The work runs as a reactor timer that runs one line per firing and asks to
+ * run again at once, so other commands (M25, PAUSE, status queries) get their
+ * turn between lines. {@code on_error_gcode} is run as a plain G-code script
+ * (no template rendering yet); without it, {@code TURN_OFF_HEATERS} runs when a
+ * {@code heaters} object exists, as Klipper's default template does.
+ *
+ * <p>Beyond Klipper, the status has {@code estimated_remaining}: seconds the
+ * print still needs at the average rate so far (bytes per printing second,
+ * pauses excluded), or null before any line has been timed or with no file.
+ */
+public final class VirtualSdcard implements VirtualSdcardControl {
+
+    static final String RESET_FILE_HELP = "Clears a loaded SD File. Stops the print if necessary";
+    static final String PRINT_FILE_HELP = "Loads a SD file and starts the print.  May include files in subdirectories.";
+    static final String EVENT_RESET_FILE = "virtual_sdcard:reset_file";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualSdcard.class);
+
+    private final Printer printer;
+    private final Reactor reactor;
+    private final PrintStats printStats;
+    private final SdcardDirectory directory;
+    private final String onErrorGCode;
+    private final PrintTimeEstimator estimator = new PrintTimeEstimator();
+    private GCodeDispatch gcode;
+
+    private GCodeFileReader currentFile;
+    private String currentName;
+    private long filePosition;
+    private long fileSize;
+    private long nextFilePosition;
+    private ReactorTimer workTimer;
+    private boolean workStarted;
+    private boolean runningLine;
+    private boolean mustPauseWork;
+    private boolean cmdFromSd;
+
+    public VirtualSdcard(ConfigSection config, PrintStats printStats) {
+        this.printer = config.getPrinter();
+        this.reactor = printer.getReactor();
+        this.printStats = printStats;
+        this.directory = new SdcardDirectory(
+                SdcardDirectory.resolve(config.get("path"), System.getProperty("user.home")));
+        this.onErrorGCode = config.get("on_error_gcode", null);
+        printer.registerEventHandler(PrinterEvents.SHUTDOWN, args -> handleShutdown());
+    }
+
+    /** Registers the SD card commands with the G-code dispatcher. */
+    public void registerCommands(GCodeDispatch dispatch) {
+        this.gcode = dispatch;
+        dispatch.registerCommand("M20", this::cmdM20, null);
+        dispatch.registerCommand("M21", this::cmdM21, null);
+        dispatch.registerCommand("M23", this::cmdM23, null);
+        dispatch.registerCommand("M24", cmd -> doResume(), null);
+        dispatch.registerCommand("M25", cmd -> doPause(), null);
+        dispatch.registerCommand("M26", this::cmdM26, null);
+        dispatch.registerCommand("M27", this::cmdM27, null);
+        for (String write : List.of("M28", "M29", "M30")) {
+            dispatch.registerCommand(write, cmd -> {
+                throw cmd.error("SD write not supported");
+            }, null);
+        }
+        dispatch.registerCommand("SDCARD_RESET_FILE", this::cmdSdcardResetFile, RESET_FILE_HELP);
+        dispatch.registerCommand("SDCARD_PRINT_FILE", this::cmdSdcardPrintFile, PRINT_FILE_HELP);
+    }
+
+    // ---- status and API
+
+    @Override
+    public Map<String, Object> getStatus(double eventtime) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("file_path", currentFile == null ? null : currentFile.path().toString());
+        status.put("progress", progress());
+        status.put("is_active", isActive());
+        status.put("file_position", filePosition);
+        status.put("file_size", fileSize);
+        status.put("estimated_remaining", estimatedRemaining(eventtime));
+        return Collections.unmodifiableMap(status);
+    }
+
+    private double progress() {
+        return fileSize > 0 ? (double) filePosition / fileSize : 0.0;
+    }
+
+    private Double estimatedRemaining(double eventtime) {
+        return currentFile == null ? null : estimator.remaining(eventtime, fileSize - filePosition);
+    }
+
+    @Override
+    public boolean isActive() {
+        return workTimer != null;
+    }
+
+    @Override
+    public void doPause() {
+        if (workTimer != null) {
+            mustPauseWork = true;
+            // a command from the file itself must not wait for the loop that runs it
+            while (workTimer != null && !cmdFromSd) {
+                reactor.pause(reactor.monotonic() + 0.001);
+            }
+        }
+    }
+
+    @Override
+    public void doResume() {
+        if (workTimer != null) {
+            throw new CommandError("SD busy");
+        }
+        if (currentFile == null) {
+            LOG.info("virtual_sdcard: no file selected, nothing to print");
+            return;
+        }
+        mustPauseWork = false;
+        workStarted = false;
+        workTimer = reactor.registerTimer(this::workHandler, Reactor.NOW);
+    }
+
+    @Override
+    public void doCancel() {
+        if (currentFile != null) {
+            doPause();
+            closeFile();
+            printStats.noteCancel();
+            gcode.respondInfo("SD print cancelled: " + currentName);
+        }
+        filePosition = 0;
+        fileSize = 0;
+    }
+
+    @Override
+    public boolean isCmdFromSd() {
+        return cmdFromSd;
+    }
+
+    @Override
+    public long getFilePosition() {
+        return nextFilePosition;
+    }
+
+    @Override
+    public void setFilePosition(long position) {
+        nextFilePosition = position;
+    }
+
+    // ---- G-code commands
+
+    void cmdM20(GCodeCommand cmd) {
+        List<SdcardDirectory.Entry> files = fileList(cmd, false);
+        cmd.respondRaw("Begin file list");
+        for (SdcardDirectory.Entry f : files) {
+            cmd.respondRaw(f.name() + " " + f.size());
+        }
+        cmd.respondRaw("End file list");
+    }
+
+    void cmdM21(GCodeCommand cmd) {
+        cmd.respondRaw("SD card ok");
+    }
+
+    void cmdM23(GCodeCommand cmd) {
+        if (workTimer != null) {
+            throw cmd.error("SD busy");
+        }
+        resetFile();
+        loadFile(cmd, withoutLeadingSlash(cmd.getRawCommandParameters().trim()), false);
+    }
+
+    void cmdM26(GCodeCommand cmd) {
+        if (workTimer != null) {
+            throw cmd.error("SD busy");
+        }
+        Integer position = cmd.getInt("S", null, 0, null);
+        // without S, the required getter reports the missing parameter
+        filePosition = position != null ? position : cmd.getInt("S");
+    }
+
+    void cmdM27(GCodeCommand cmd) {
+        if (currentFile == null) {
+            cmd.respondRaw("Not SD printing.");
+            return;
+        }
+        cmd.respondRaw("SD printing byte " + filePosition + "/" + fileSize);
+        cmd.respondInfo(ProgressText.progress(filePosition, fileSize,
+                estimatedRemaining(reactor.monotonic())));
+    }
+
+    void cmdSdcardResetFile(GCodeCommand cmd) {
+        if (cmdFromSd) {
+            throw cmd.error("SDCARD_RESET_FILE cannot be run from the sdcard");
+        }
+        resetFile();
+    }
+
+    void cmdSdcardPrintFile(GCodeCommand cmd) {
+        if (workTimer != null) {
+            throw cmd.error("SD busy");
+        }
+        resetFile();
+        String filename = withoutLeadingSlash(cmd.get("FILENAME"));
+        loadFile(cmd, filename, true);
+        doResume();
+    }
+
+    private static String withoutLeadingSlash(String name) {
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    private List<SdcardDirectory.Entry> fileList(GCodeCommand cmd, boolean withSubdirs) {
+        try {
+            return withSubdirs ? directory.listGCodeFilesRecursively() : directory.listFiles();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("virtual_sdcard get_file_list in {}", directory.root(), e);
+            throw cmd.error("Unable to get file list");
+        }
+    }
+
+    private void loadFile(GCodeCommand cmd, String filename, boolean withSubdirs) {
+        String listed = SdcardDirectory.match(fileList(cmd, withSubdirs), filename);
+        if (listed == null) {
+            LOG.info("virtual_sdcard: no file '{}' in {}", filename, directory.root());
+            throw cmd.error("Unable to open file");
+        }
+        Path path = directory.root().resolve(listed);
+        GCodeFileReader reader;
+        try {
+            reader = new GCodeFileReader(path);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("virtual_sdcard file open {}", path, e);
+            throw cmd.error("Unable to open file");
+        }
+        cmd.respondRaw("File opened:" + filename + " Size:" + reader.size());
+        cmd.respondRaw("File selected");
+        currentFile = reader;
+        currentName = filename;
+        filePosition = 0;
+        fileSize = reader.size();
+        estimator.reset();
+        printStats.setCurrentFile(filename);
+    }
+
+    private void resetFile() {
+        if (currentFile != null) {
+            doPause();
+            closeFile();
+        }
+        filePosition = 0;
+        fileSize = 0;
+        estimator.reset();
+        printStats.reset();
+        printer.sendEvent(EVENT_RESET_FILE);
+    }
+
+    private void closeFile() {
+        try {
+            currentFile.close();
+        } catch (IOException e) {
+            LOG.warn("virtual_sdcard close", e);
+        }
+        currentFile = null;
+    }
+
+    // ---- the work timer
+
+    private double workHandler(double eventtime) {
+        if (runningLine) {
+            // woken again while a line still waits (a G4, an M109): that firing continues
+            return Reactor.NEVER;
+        }
+        reactor.updateTimer(workTimer, Reactor.NEVER);
+        if (!workStarted && !startWork(eventtime)) {
+            return Reactor.NEVER;
+        }
+        if (mustPauseWork || printer.isShutdown()) {
+            return finishWork(null);
+        }
+        GCodeFileReader.Line line;
+        try {
+            line = currentFile.nextLine();
+        } catch (IOException e) {
+            LOG.warn("virtual_sdcard read", e);
+            return finishWork(null);
+        }
+        if (line == null) {
+            closeFile();
+            LOG.info("Finished SD card print");
+            gcode.respondRaw("Done printing file");
+            return finishWork(null);
+        }
+        return runLine(line);
+    }
+
+    private boolean startWork(double eventtime) {
+        LOG.info("Starting SD card print (position {})", filePosition);
+        try {
+            currentFile.seek(filePosition);
+        } catch (IOException e) {
+            LOG.warn("virtual_sdcard seek", e);
+            stopTimer();
+            return false;
+        }
+        workStarted = true;
+        estimator.start(eventtime);
+        printStats.noteStart();
+        gcode.respondInfo(filePosition == 0
+                ? "SD print started: " + currentName + " (" + fileSize + " bytes)"
+                : "SD print resumed: " + ProgressText.position(currentName, filePosition, fileSize));
+        return true;
+    }
+
+    private double runLine(GCodeFileReader.Line line) {
+        long next = Math.min(filePosition + line.length(), Math.max(fileSize, filePosition));
+        nextFilePosition = next;
+        cmdFromSd = true;
+        runningLine = true;
+        try {
+            gcode.runScript(line.text());
+        } catch (CommandError e) {
+            runOnErrorGCode();
+            return finishWork(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("virtual_sdcard dispatch", e);
+            return finishWork(null);
+        } finally {
+            runningLine = false;
+        }
+        cmdFromSd = false;
+        estimator.addBytes(nextFilePosition - filePosition);
+        filePosition = nextFilePosition;
+        if (nextFilePosition != next && currentFile != null) {
+            // a command moved the position (sdcard_loop): read from there
+            try {
+                currentFile.seek(filePosition);
+            } catch (IOException e) {
+                LOG.warn("virtual_sdcard seek", e);
+                stopTimer();
+                return Reactor.NEVER;
+            }
+        }
+        return Reactor.NOW;
+    }
+
+    private void runOnErrorGCode() {
+        String script = onErrorGCode;
+        if (script == null) {
+            script = printer.findObject("heaters", Object.class).isPresent() ? "TURN_OFF_HEATERS" : "";
+        }
+        if (script.isBlank()) {
+            return;
+        }
+        try {
+            gcode.runScript(script);
+        } catch (RuntimeException e) {
+            LOG.error("virtual_sdcard on_error", e);
+        }
+    }
+
+    private double finishWork(String errorMessage) {
+        LOG.info("Exiting SD card print (position {})", filePosition);
+        double now = reactor.monotonic();
+        estimator.stop(now);
+        stopTimer();
+        if (errorMessage != null) {
+            printStats.noteError(errorMessage);
+            gcode.respondInfo("SD print stopped by an error: "
+                    + ProgressText.position(currentName, filePosition, fileSize));
+        } else if (PrintStats.CANCELLED.equals(printStats.getState())) {
+            // cancelled by a command in the file itself, which already noted and said so
+            LOG.info("SD card print cancelled from the file");
+        } else if (currentFile != null) {
+            printStats.notePause();
+            gcode.respondInfo("SD print paused: " + ProgressText.position(currentName, filePosition, fileSize));
+        } else {
+            printStats.noteComplete();
+            gcode.respondInfo("SD print complete: " + currentName + " in "
+                    + ProgressText.duration(estimator.elapsed(now)));
+        }
+        return Reactor.NEVER;
+    }
+
+    private void stopTimer() {
+        if (workTimer != null) {
+            reactor.unregisterTimer(workTimer);
+        }
+        workTimer = null;
+        workStarted = false;
+        cmdFromSd = false;
+    }
+
+    private void handleShutdown() {
+        if (workTimer == null) {
+            return;
+        }
+        mustPauseWork = true;
+        if (currentFile == null) {
+            return;
+        }
+        try {
+            long readPos = Math.max(filePosition - 1024, 0);
+            String before = currentFile.excerpt(readPos, (int) (filePosition - readPos));
+            String upcoming = currentFile.excerpt(filePosition, 128);
+            LOG.info("Virtual sdcard ({}): {}\nUpcoming ({}): {}", readPos, before, filePosition, upcoming);
+        } catch (IOException e) {
+            LOG.warn("virtual_sdcard shutdown read", e);
+        }
+    }
+}
