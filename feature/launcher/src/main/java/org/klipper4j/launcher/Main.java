@@ -2,6 +2,7 @@
 package org.klipper4j.launcher;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.Optional;
 
 import org.klipper4j.launcher.internal.Distribution;
@@ -60,7 +61,8 @@ public final class Main {
     private static int runFramework(LaunchOptions options, Distribution dist) {
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("Starting klipper4j...");
-        log.debug("Home: {}", dist.home());
+        // the log's relative times start with the logger; this ties them to the JVM's start
+        log.debug("JVM started {} ms ago; home {}", ManagementFactory.getRuntimeMXBean().getUptime(), dist.home());
         EmbeddedFramework framework;
         try {
             framework = EmbeddedFramework.start(dist, options.frameworkProperties());
