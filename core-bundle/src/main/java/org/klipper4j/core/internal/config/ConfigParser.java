@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * SAVE_CONFIG block at the end of the main file, whose options apply unless
  * the regular config defines them too.
  */
-public final class ConfigParser {
+final class ConfigParser {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigParser.class);
     private static final String INCLUDE_PREFIX = "include ";
 

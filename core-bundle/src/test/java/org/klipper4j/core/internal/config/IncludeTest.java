@@ -78,4 +78,14 @@ class IncludeTest {
                 () -> TestFiles.load(dir, "[s]\n[include a.cfg]\ny: 2\n"));
         assertTrue(e.getMessage().startsWith("File contains no section headers."), e.getMessage());
     }
+
+    @Test
+    void globSkipsHiddenFilesAndSupportsCharacterClasses() {
+        TestFiles.write(dir, "inc/.hidden.cfg", "[h]\n");
+        TestFiles.write(dir, "inc/a1.cfg", "[a1]\n");
+        TestFiles.write(dir, "inc/a2.cfg", "[a2]\n");
+        TestFiles.write(dir, "inc/b1.cfg", "[b1]\n");
+        PrinterConfig c = TestFiles.load(dir, "[include inc/*.cfg]\n[include inc/a[!1].cfg]\n[include i?c/b[0-9].cfg]\n");
+        assertEquals(List.of("a1", "a2", "b1"), c.sections().stream().map(s -> s.getName()).toList());
+    }
 }

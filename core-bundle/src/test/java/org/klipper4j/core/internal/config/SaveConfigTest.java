@@ -201,4 +201,25 @@ class SaveConfigTest {
                 Map.of("type", "deprecated_option", "message", "Option 'pid_kp' in section 'extruder' is deprecated.",
                         "section", "extruder", "option", "pid_kp")), status.get("warnings"));
     }
+
+    @Test
+    void configFileGoneBeforeSaveIsReported() throws Exception {
+        Path cfg = TestFiles.write(dir, "printer.cfg", MAIN);
+        ConfigFileObject object = configFile(cfg);
+        object.set("extruder", "pid_kp", "22.2");
+        Files.delete(cfg);
+        CommandError e = assertThrows(CommandError.class, this::saveConfig);
+        assertEquals("Unable to read existing config on SAVE_CONFIG", e.getMessage());
+        assertTrue(exits.isEmpty());
+    }
+
+    @Test
+    void backupOfAFileNotEndingInCfgGetsTheStampAppended() throws Exception {
+        Path cfg = TestFiles.write(dir, "printer.conf", MAIN);
+        ConfigFileObject object = configFile(cfg);
+        object.set("probe", "z_offset", "1.0");
+        saveConfig();
+        assertEquals(MAIN, TestFiles.read(dir.resolve("printer.conf-20260304_050607")));
+        assertEquals("1.0", PrinterConfig.load(null, cfg).section("probe").get("z_offset"));
+    }
 }
