@@ -153,6 +153,15 @@ public final class PrinterConfig {
         settingsStatus = snapshotSettings();
     }
 
+    /**
+     * The config as Klipper writes it to the log at start (and on log rollover):
+     * a "===== Config file =====" line, every section with {@code key = value}
+     * lines, and a closing "=======================" line.
+     */
+    public String logText() {
+        return "===== Config file =====\n" + AutosaveBlock.configText(parsed.merged()) + "\n=======================";
+    }
+
     /** {@code configfile.settings}: section -> option -> value as read, lower-case; empty before the check. */
     public Map<String, Map<String, Object>> settingsStatus() {
         return settingsStatus;

@@ -86,4 +86,11 @@ class ConfigSyntaxTest {
         ConfigException e = assertThrows(ConfigException.class, () -> PrinterConfig.load(null, missing));
         assertEquals("Unable to open config file " + missing, e.getMessage());
     }
+
+    @Test
+    void logTextHasKlippersLayout() {
+        PrinterConfig c = TestFiles.load(dir, "[printer]\nKinematics: none # c\n\n[gcode_macro X]\ngcode:\n  G28\n  M400\n");
+        assertEquals("===== Config file =====\n[printer]\nkinematics = none\n\n[gcode_macro X]\ngcode = \n\tG28\n\tM400\n"
+                + "=======================", c.logText());
+    }
 }
