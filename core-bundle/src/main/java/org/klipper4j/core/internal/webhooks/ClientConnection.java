@@ -32,6 +32,8 @@ final class ClientConnection implements ApiConnection {
     private final MessageFramer framer = new MessageFramer(MAX_MESSAGE_BYTES);
     private long pendingBytes;
     private SelectionKey key;
+    private boolean inputEnded;
+    private boolean closeWhenDrained;
     private volatile boolean closed;
 
     ClientConnection(SocketChannel channel, long maxPendingBytes, Consumer<ClientConnection> onClose) {
@@ -98,13 +100,36 @@ final class ClientConnection implements ApiConnection {
             close();
             return;
         }
+        if (outgoing.isEmpty() && closeWhenDrained) {
+            close();
+            return;
+        }
+        updateInterest();
+    }
+
+    private void updateInterest() {
         if (key != null && key.isValid()) {
-            int wanted = outgoing.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE;
+            int wanted = (inputEnded ? 0 : SelectionKey.OP_READ) | (outgoing.isEmpty() ? 0 : SelectionKey.OP_WRITE);
             if (key.interestOps() != wanted) {
                 key.interestOps(wanted);
                 key.selector().wakeup();
             }
         }
+    }
+
+    /** The client closed its sending side (I/O thread): stop watching for input. */
+    synchronized void endOfInput() {
+        inputEnded = true;
+        updateInterest();
+    }
+
+    /**
+     * Closes once everything queued is written; called on the reactor after the
+     * client's last request, so a client that half-closes still gets its replies.
+     */
+    synchronized void closeWhenDrained() {
+        closeWhenDrained = true;
+        flush();
     }
 
     @Override

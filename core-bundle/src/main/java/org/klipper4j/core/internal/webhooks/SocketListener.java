@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +33,23 @@ final class SocketListener {
     private final Path socketPath;
     private final long maxPendingBytes;
     private final BiConsumer<ClientConnection, byte[]> onMessage;
+    private final Consumer<ClientConnection> onEndOfInput;
     private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
     private ServerSocketChannel server;
     private Selector selector;
     private Thread thread;
     private volatile boolean running;
 
-    SocketListener(Path socketPath, long maxPendingBytes, BiConsumer<ClientConnection, byte[]> onMessage) {
+    /**
+     * @param onMessage    gets each complete message of a client, in order
+     * @param onEndOfInput gets a client that closed its sending side, after its last message
+     */
+    SocketListener(Path socketPath, long maxPendingBytes, BiConsumer<ClientConnection, byte[]> onMessage,
+            Consumer<ClientConnection> onEndOfInput) {
         this.socketPath = socketPath;
         this.maxPendingBytes = maxPendingBytes;
         this.onMessage = onMessage;
+        this.onEndOfInput = onEndOfInput;
     }
 
     void start() throws IOException {
@@ -142,7 +150,8 @@ final class SocketListener {
         try {
             count = ((SocketChannel) key.channel()).read(readBuffer);
             if (count < 0) {
-                client.close();
+                client.endOfInput();
+                onEndOfInput.accept(client);
                 return;
             }
             messages = client.framer().feed(buffer, count);

@@ -68,7 +68,8 @@ public final class WebhooksServer implements Webhooks, StatusProvider {
         }
         SocketListener started = new SocketListener(socketPath, maxPendingBytes,
                 (client, message) -> printer.getReactor()
-                        .registerAsyncCallback(eventtime -> dispatcher.dispatch(client, message)));
+                        .registerAsyncCallback(eventtime -> dispatcher.dispatch(client, message)),
+                client -> printer.getReactor().registerAsyncCallback(eventtime -> client.closeWhenDrained()));
         started.start();
         listener = started;
     }

@@ -136,6 +136,11 @@ final class ApiTestClient implements AutoCloseable {
         }
     }
 
+    /** Closes the sending side only, as {@code printf ... | socat} does at the end of its input. */
+    void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();

@@ -366,6 +366,22 @@ class WebhooksServerTest {
     }
 
     @Test
+    void aClientThatHalfClosesStillGetsItsRepliesThenIsClosed() throws Exception {
+        List<ApiConnection> connections = new ArrayList<>();
+        server.registerEndpoint("test/whoami", r -> connections.add(r.getConnection()));
+        client.sendRequest(1, "test/whoami", Map.of());
+        client.sendRequest(2, "objects/list", Map.of());
+        client.shutdownOutput();
+        assertEquals(1L, client.next(reactor).get("id"));
+        assertEquals(2L, client.next(reactor).get("id"));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!connections.get(0).isClosed() && System.currentTimeMillis() < deadline) {
+            reactor.runPending(5);
+        }
+        assertTrue(connections.get(0).isClosed());
+    }
+
+    @Test
     void manyClientsAreServedIndependently() throws Exception {
         ApiTestClient second = connect();
         second.sendRequest(20, "objects/list", Map.of());
