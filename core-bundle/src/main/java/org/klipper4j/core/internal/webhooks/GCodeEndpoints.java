@@ -10,6 +10,7 @@ import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
 import org.klipper4j.core.api.webhooks.ApiConnection;
 import org.klipper4j.core.api.webhooks.WebRequest;
+import org.klipper4j.core.api.webhooks.WebRequestError;
 
 /**
  * The {@code gcode/...} endpoints. The {@code gcode} object is looked up per
@@ -26,7 +27,8 @@ final class GCodeEndpoints {
     }
 
     private GCodeDispatch gcode() {
-        return printer.lookupObject("gcode", GCodeDispatch.class);
+        return printer.findObject("gcode", GCodeDispatch.class)
+                .orElseThrow(() -> new WebRequestError("G-Code processing is not available yet"));
     }
 
     void handleHelp(WebRequest request) {

@@ -8,8 +8,12 @@ import java.util.Map;
 
 import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.StatusProvider;
+import org.klipper4j.core.api.reactor.Reactor;
 import org.klipper4j.core.api.webhooks.EndpointHandler;
+import org.klipper4j.core.api.webhooks.WebRequest;
 import org.klipper4j.core.api.webhooks.Webhooks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Klipper's API server ({@code -a /tmp/klippy_uds}): the endpoint registry, the
@@ -18,6 +22,7 @@ import org.klipper4j.core.api.webhooks.Webhooks;
  * Requests are read on an I/O thread and handled on the reactor.
  */
 public final class WebhooksServer implements Webhooks, StatusProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhooksServer.class);
     /** Unsent bytes a client may have queued before it is dropped as unresponsive. */
     public static final long DEFAULT_MAX_PENDING_BYTES = 8L << 20;
 
@@ -46,7 +51,7 @@ public final class WebhooksServer implements Webhooks, StatusProvider {
 
     private void registerBuiltInEndpoints() {
         endpoints.register("list_endpoints", r -> r.send(Map.of("endpoints", endpoints.paths())));
-        endpoints.register("info", r -> r.send(HostInfo.describe(printer)));
+        endpoints.register("info", this::handleInfo);
         endpoints.register("emergency_stop", r -> printer.invokeShutdown("Shutdown due to webhooks request"));
         endpoints.register("register_remote_method", remoteMethods::handleRegistration);
         endpoints.register("objects/list", statusSubscriptions::handleList);
@@ -61,15 +66,24 @@ public final class WebhooksServer implements Webhooks, StatusProvider {
         endpoints.register("printer/firmware_restart", r -> printer.requestExit("firmware_restart"));
     }
 
+    private void handleInfo(WebRequest request) {
+        Map<String, Object> clientInfo = request.getDict("client_info", Map.of());
+        if (!clientInfo.isEmpty()) {
+            LOG.info("webhooks client: Client info {}", clientInfo);
+        }
+        request.send(HostInfo.describe(printer));
+    }
+
     /** Opens the socket at {@code socketPath} (replacing a stale one), readable by the owner only. */
     public synchronized void start(Path socketPath) throws IOException {
         if (listener != null) {
             throw new IllegalStateException("API server already started");
         }
+        // Taken here, on the reactor thread: the I/O thread only hands work over.
+        Reactor reactor = printer.getReactor();
         SocketListener started = new SocketListener(socketPath, maxPendingBytes,
-                (client, message) -> printer.getReactor()
-                        .registerAsyncCallback(eventtime -> dispatcher.dispatch(client, message)),
-                client -> printer.getReactor().registerAsyncCallback(eventtime -> client.closeWhenDrained()));
+                (client, message) -> reactor.registerAsyncCallback(eventtime -> dispatcher.dispatch(client, message)),
+                client -> reactor.registerAsyncCallback(eventtime -> client.closeWhenDrained()));
         started.start();
         listener = started;
     }

@@ -124,6 +124,21 @@ class WebhooksServerTest {
         for (String key : List.of("klipper_path", "python_path", "user_id", "group_id")) {
             assertTrue(result.containsKey(key), key);
         }
+        Map<String, Object> withClient = call(8, "info", Map.of("client_info", Map.of("program", "Moonraker")));
+        assertEquals("ready", map(withClient.get("result")).get("state"));
+        assertEquals("Invalid Argument Type [client_info]", errorMessage(call(9, "info", Map.of("client_info", "x"))));
+    }
+
+    @Test
+    void gcodeEndpointsWithoutGCodeObjectAreAnError() throws Exception {
+        server.stop();
+        printer = new FakePrinter(reactor);
+        server = new WebhooksServer(printer);
+        server.start(socket);
+        ApiTestClient fresh = connect();
+        Map<String, Object> reply = fresh.call(reactor, 1, "gcode/script", Map.of("script", "G28"));
+        assertEquals("G-Code processing is not available yet", errorMessage(reply));
+        assertTrue(printer.shutdowns.isEmpty());
     }
 
     @Test
