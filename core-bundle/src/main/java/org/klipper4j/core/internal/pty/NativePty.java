@@ -3,6 +3,7 @@ package org.klipper4j.core.internal.pty;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Arrays;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -102,7 +103,7 @@ final class NativePty implements Closeable {
             }
             written += count;
             if (written < data.length) {
-                remaining = java.util.Arrays.copyOfRange(data, written, data.length);
+                remaining = Arrays.copyOfRange(data, written, data.length);
             }
         }
         return written;

@@ -4,6 +4,7 @@ package org.klipper4j.core.internal.pty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -41,7 +42,7 @@ public final class PseudoTerminal {
         if (running) {
             throw new IllegalStateException("pseudo-tty already started");
         }
-        if (Files.exists(linkPath, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(linkPath)) {
+        if (Files.exists(linkPath, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(linkPath)) {
             throw new IOException("Unable to create the pseudo-tty link '" + linkPath
                     + "': a file that is not a symlink is in the way");
         }
@@ -63,7 +64,7 @@ public final class PseudoTerminal {
         LOG.info("pseudo-tty {} -> {}", linkPath, opened.slaveName());
     }
 
-    /** Stops reading, closes the pseudo-tty and removes the symlink. */
+    /** Stops reading, closes the pseudo-tty and removes the symlink. Call on the reactor thread. */
     public synchronized void stop() {
         if (!running) {
             return;

@@ -3,6 +3,7 @@ package org.klipper4j.core.internal.webhooks;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
@@ -108,12 +109,17 @@ final class ClientConnection implements ApiConnection {
     }
 
     private void updateInterest() {
-        if (key != null && key.isValid()) {
-            int wanted = (inputEnded ? 0 : SelectionKey.OP_READ) | (outgoing.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int wanted = (inputEnded ? 0 : SelectionKey.OP_READ) | (outgoing.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        try {
             if (key.interestOps() != wanted) {
                 key.interestOps(wanted);
                 key.selector().wakeup();
             }
+        } catch (CancelledKeyException e) {
+            // the server is stopping; nothing more will be written
         }
     }
 
