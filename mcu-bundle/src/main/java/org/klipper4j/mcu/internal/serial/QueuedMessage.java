@@ -1,7 +1,7 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.mcu.internal.serial;
 
-import org.klipper4j.mcu.internal.proto.MessageBlock;
+import org.klipper4j.mcu.protocol.MessageBlock;
 
 /** An encoded message waiting to be sent; pooled by the serial queue to avoid allocation. */
 final class QueuedMessage {

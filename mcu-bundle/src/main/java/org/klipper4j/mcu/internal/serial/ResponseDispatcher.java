@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.klipper4j.core.api.mcu.McuResponseHandler;
-import org.klipper4j.mcu.internal.proto.BlockContentDecoder;
-import org.klipper4j.mcu.internal.proto.DataDictionary;
-import org.klipper4j.mcu.internal.proto.DecodedMessage;
-import org.klipper4j.mcu.internal.proto.MessageFormat;
+import org.klipper4j.mcu.protocol.BlockContentDecoder;
+import org.klipper4j.mcu.protocol.DataDictionary;
+import org.klipper4j.mcu.protocol.DecodedMessage;
+import org.klipper4j.mcu.protocol.MessageFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

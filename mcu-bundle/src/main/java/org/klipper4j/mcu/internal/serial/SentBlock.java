@@ -1,7 +1,7 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.mcu.internal.serial;
 
-import org.klipper4j.mcu.internal.proto.MessageBlock;
+import org.klipper4j.mcu.protocol.MessageBlock;
 
 /** A block sent and not yet acknowledged, kept for retransmission. */
 final class SentBlock {

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.klipper4j.mcu.internal.proto.BlockDecoder;
-import org.klipper4j.mcu.internal.proto.MessageBlock;
-import org.klipper4j.mcu.internal.proto.ProtocolException;
+import org.klipper4j.mcu.protocol.BlockDecoder;
+import org.klipper4j.mcu.protocol.MessageBlock;
+import org.klipper4j.mcu.protocol.ProtocolException;
 
 /**
  * The host side of the MCU link, with Klipper's serial queue semantics: message blocks

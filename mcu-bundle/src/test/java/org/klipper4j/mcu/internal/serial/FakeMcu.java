@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.klipper4j.mcu.internal.proto.BlockDecoder;
-import org.klipper4j.mcu.internal.proto.MessageBlock;
+import org.klipper4j.mcu.protocol.BlockDecoder;
+import org.klipper4j.mcu.protocol.MessageBlock;
 
 /**
  * An in-memory MCU end of the link, as the firmware behaves: a block with the expected

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.klipper4j.mcu.internal.proto.DataDictionary;
+import org.klipper4j.mcu.protocol.DataDictionary;
 import org.junit.jupiter.api.Test;
 
 class ResponseDispatcherTest {
     private static DataDictionary dict() throws Exception {
         try (var in = ResponseDispatcherTest.class.getResourceAsStream(
-                "/org/klipper4j/mcu/internal/proto/dict/atmega2560.dict")) {
+                "/org/klipper4j/mcu/protocol/dict/atmega2560.dict")) {
             return DataDictionary.parse(in.readAllBytes());
         }
     }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.klipper4j.mcu.internal.proto.MessageBlock;
+import org.klipper4j.mcu.protocol.MessageBlock;
 
 /** Klipper's serial queue semantics against an in-memory MCU; time is driven by the test. */
 class SerialQueueTest {

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.mcu.internal.proto;
+package org.klipper4j.mcu.protocol;
 
 /**
  * Klipper's message block: {@code <len><0x10|seq><content><crc16 high, low><0x7e>}, where

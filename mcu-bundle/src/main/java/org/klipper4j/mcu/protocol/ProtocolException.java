@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.mcu.internal.proto;
+package org.klipper4j.mcu.protocol;
 
 /** A message, dictionary or stream that does not follow Klipper's MCU protocol; the message says what is wrong. */
 public class ProtocolException extends RuntimeException {

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.mcu.internal.proto;
+package org.klipper4j.mcu.protocol;
 
 import java.util.Map;
 

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.mcu.internal.proto;
+package org.klipper4j.mcu.protocol;
 
 /**
  * The CRC of a message block: CRC-16/CCITT in its reflected form (polynomial 0x8408),
