@@ -53,6 +53,7 @@ public final class GCodeDispatcher implements GCodeDispatch, StatusProvider {
     private boolean processingInput;
     private boolean fileInput;
     private boolean announcedReady;
+    private boolean errorExitRequested;
     private final BuiltinCommands builtins;
 
     public GCodeDispatcher(Printer printer) {
@@ -73,6 +74,11 @@ public final class GCodeDispatcher implements GCodeDispatch, StatusProvider {
 
     public boolean isFileInput() {
         return fileInput;
+    }
+
+    /** True once an error reply in batch mode asked the host to exit. */
+    public boolean hasRequestedErrorExit() {
+        return errorExitRequested;
     }
 
     /** The software version M115 reports. */
@@ -388,6 +394,7 @@ public final class GCodeDispatcher implements GCodeDispatch, StatusProvider {
         }
         respondRaw("!! " + lines[0].strip());
         if (fileInput) {
+            errorExitRequested = true;
             printer.requestExit("error_exit");
         }
     }

@@ -70,7 +70,7 @@ public final class GCodeFileInput {
     }
 
     private double feed(double eventtime) throws IOException {
-        if (finished) {
+        if (finished || gcode.hasRequestedErrorExit()) {
             return Reactor.NEVER;
         }
         if (gcode.isProcessingInput()) {
@@ -79,7 +79,7 @@ public final class GCodeFileInput {
         List<String> chunk = nextLines();
         if (!chunk.isEmpty()) {
             gcode.processInput(chunk, line -> { });
-            return finished ? Reactor.NEVER : Reactor.NOW;
+            return finished || gcode.hasRequestedErrorExit() ? Reactor.NEVER : Reactor.NOW;
         }
         // End of file: wait for the queued moves, then exit (Klipper's request_restart('exit')).
         stop();
