@@ -50,6 +50,7 @@ class RespondTest {
     void numericM118TextNeedsAReadyPrinter() {
         setUp(Map.of());
         printer.state = org.klipper4j.core.api.PrinterState.STARTUP;
+        printer.stateMessage = "Printer is not ready";
         input("M118 plain", "M118 123 go");
         // "M118 123" parses as one word and goes through the fallback, which waits for ready (as in Klipper).
         assertEquals(List.of("echo: plain", "!! Printer is not ready"), out);
