@@ -226,6 +226,9 @@ public final class GCodeDispatcher implements GCodeDispatch, StatusProvider {
                 mutex.lock();
                 try {
                     for (PendingLine p : batch) {
+                        if (errorExitRequested) {
+                            break; // batch mode: the run ends at the first error
+                        }
                         processLine(p.line(), p.ack(), true);
                     }
                 } finally {
