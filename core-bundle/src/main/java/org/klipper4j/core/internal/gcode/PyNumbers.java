@@ -50,8 +50,11 @@ final class PyNumbers {
             return v > 0 ? "inf" : "-inf";
         }
         double abs = Math.abs(v);
-        if (abs == 0 || (abs >= 1e-4 && abs < 1e16)) {
-            String plain = new BigDecimal(Double.toString(v)).toPlainString();
+        if (abs == 0) {
+            return 1 / v < 0 ? "-0.0" : "0.0";
+        }
+        if (abs >= 1e-4 && abs < 1e16) {
+            String plain = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
             return plain.contains(".") ? plain : plain + ".0";
         }
         // Python's repr: shortest digits with an exponent of at least two digits.
