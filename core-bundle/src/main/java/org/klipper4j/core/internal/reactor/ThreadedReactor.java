@@ -335,13 +335,13 @@ public final class ThreadedReactor implements Reactor {
 
     /**
      * Waits until this thread holds the baton. A paused handler ({@code paused})
-     * keeps waiting through end() unless it is the run thread, so no printer code
-     * runs beside the thread that returns from run(). Returns false when a spare
-     * dispatcher should exit because the reactor ended.
+     * and the thread in run() keep waiting through end(): the run thread returns
+     * only once the baton comes back, so no printer code runs beside it. Returns
+     * false when a spare dispatcher should exit because the reactor ended.
      */
     private boolean awaitBaton(Thread me, boolean paused) {
         while (owner != me) {
-            if (ended && !paused) {
+            if (ended && !paused && me != runThread) {
                 return false;
             }
             waitOnLock(0);

@@ -289,4 +289,25 @@ class ThreadedReactorTest {
         reactor.run();
         assertTrue(waited.get(0) >= 0.05, "woke early: " + waited);
     }
+
+    @Test
+    void runReturnsOnlyAfterTheHandlerThatCalledEndIsDone() {
+        ThreadedReactor reactor = new ThreadedReactor(true);
+        double t0 = reactor.monotonic();
+        AtomicBoolean handlerDone = new AtomicBoolean();
+        Thread runThread = Thread.currentThread();
+        List<Boolean> endedOnOtherThread = new ArrayList<>();
+        reactor.registerCallback(e -> reactor.pause(t0 + 3), t0 + 1);
+        reactor.registerCallback(e -> {
+            reactor.pause(t0 + 4);
+            // Resumed by the run thread, which is now an idle dispatcher.
+            endedOnOtherThread.add(Thread.currentThread() != runThread);
+            reactor.end();
+            Thread.sleep(100);
+            handlerDone.set(true);
+        }, t0 + 2);
+        reactor.run();
+        assertEquals(List.of(true), endedOnOtherThread);
+        assertTrue(handlerDone.get(), "run() returned while a handler was still running");
+    }
 }
