@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 /** The commands Klipper's gcode.py provides before any config is read, and its fallback handler. */
 final class BuiltinCommands {
     private static final Logger LOG = LoggerFactory.getLogger(BuiltinCommands.class);
+    /** Sent with the print time before a restart or exit waits for the moves. */
     static final String RESTART_EVENT = "gcode:request_restart";
 
     private final Printer printer;

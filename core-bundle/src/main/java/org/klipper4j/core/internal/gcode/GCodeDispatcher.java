@@ -204,9 +204,8 @@ public final class GCodeDispatcher implements GCodeDispatch, StatusProvider {
 
     @Override
     public void processInput(List<String> lines, Consumer<String> ack) {
-        Consumer<String> sink = ack;
         for (String line : lines) {
-            pending.add(new PendingLine(line, sink));
+            pending.add(new PendingLine(line, ack));
         }
         if (pending.size() < M112_SCAN_LIMIT) {
             for (String line : lines) {
@@ -243,6 +242,14 @@ public final class GCodeDispatcher implements GCodeDispatch, StatusProvider {
     /** Lines received but not yet started (an input source feeds more only when this is low). */
     public int pendingLineCount() {
         return pending.size();
+    }
+
+    /**
+     * True while a command holds the G-code mutex (Klipper's {@code get_mutex().test()}):
+     * a background feeder such as the virtual SD card waits before running its next line.
+     */
+    public boolean isMutexLocked() {
+        return mutex.isLocked();
     }
 
     /** True while processInput is working through its queue (perhaps paused in a command). */
@@ -361,6 +368,11 @@ public final class GCodeDispatcher implements GCodeDispatch, StatusProvider {
     /** Waits for queued moves if the printer is ready, then asks the host to exit with {@code result}. */
     public void requestRestart(String result) {
         builtins.requestRestart(result);
+    }
+
+    /** The last M117 message, or null (until a display module replaces M117). */
+    public String getDisplayMessage() {
+        return builtins.displayMessage();
     }
 
     // ---- responses ----------------------------------------------------------------
