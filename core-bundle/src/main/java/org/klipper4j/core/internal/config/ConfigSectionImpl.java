@@ -179,7 +179,7 @@ public final class ConfigSectionImpl implements ConfigSection {
 
     @Override
     public ConfigSection getSection(String section) {
-        return owner.section(section);
+        return owner.sectionOrEmpty(section);
     }
 
     @Override

@@ -24,8 +24,8 @@ public final class PseudoTerminal {
     private static final Logger LOG = LoggerFactory.getLogger(PseudoTerminal.class);
     private static final int POLL_MILLIS = 200;
 
-    private final Printer printer;
-    private final GCodeDispatch gcode;
+    private volatile Printer printer;
+    private volatile GCodeDispatch gcode;
     private final Consumer<String> outputHandler = this::writeLine;
     private NativePty pty;
     private Path link;
@@ -86,6 +86,19 @@ public final class PseudoTerminal {
         }
     }
 
+    /**
+     * Hands the open pseudo-tty to a new printer (after a RESTART), so terminal
+     * programs such as OctoPrint keep their connection as with Klipper.
+     */
+    public synchronized void rebind(Printer newPrinter, GCodeDispatch newGcode) {
+        if (running) {
+            gcode.unregisterOutputHandler(outputHandler);
+            newGcode.registerOutputHandler(outputHandler);
+        }
+        printer = newPrinter;
+        gcode = newGcode;
+    }
+
     /** The device the symlink points at, e.g. {@code /dev/pts/3}; null before start. */
     public synchronized String deviceName() {
         return pty == null ? null : pty.slaveName();
@@ -104,7 +117,8 @@ public final class PseudoTerminal {
             }
             List<String> lines = splitter.feed(buffer, count);
             if (!lines.isEmpty()) {
-                printer.getReactor().registerAsyncCallback(eventtime -> gcode.processInput(lines, this::writeLine));
+                GCodeDispatch target = gcode;
+                printer.getReactor().registerAsyncCallback(eventtime -> target.processInput(lines, this::writeLine));
             }
         }
     }
