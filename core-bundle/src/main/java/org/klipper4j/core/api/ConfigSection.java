@@ -58,7 +58,10 @@ public interface ConfigSection {
     /** All option names in this section, in file order. */
     List<String> getOptionNames();
 
-    /** Another section by name; throws if it does not exist. */
+    /**
+     * Another section by name, as Klipper's {@code getsection}: a section the file
+     * does not have reads every option as its default.
+     */
     ConfigSection getSection(String name);
 
     boolean hasSection(String name);

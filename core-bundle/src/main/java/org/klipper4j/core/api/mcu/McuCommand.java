@@ -3,8 +3,10 @@ package org.klipper4j.core.api.mcu;
 
 /** A command looked up by its dictionary format, ready to send. */
 public interface McuCommand {
-    /** Sends now (or in order on the command queue it was made for). */
-    void send(Object... params);
+    /** Sends as soon as possible (in order on its command queue). */
+    default void send(Object... params) {
+        sendScheduled(0, 0, params);
+    }
 
     /** Sends with scheduling clocks: not before {@code minclock}, needed by {@code reqclock}. */
     void sendScheduled(long minclock, long reqclock, Object... params);

@@ -1,0 +1,26 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.api.mcu;
+
+import java.util.List;
+
+import org.klipper4j.core.api.reactor.Completion;
+
+/** An endstop input used for homing and QUERY_ENDSTOPS (Klipper's MCU_endstop). */
+public interface McuEndstop {
+    Mcu getMcu();
+
+    /** Adds a stepper that this endstop stops when it triggers. */
+    void addStepper(Object stepper);
+
+    List<Object> getSteppers();
+
+    /** Starts homing; the completion fires when the endstop triggers (or homing ends). */
+    Completion<Boolean> homeStart(double printTime, double sampleTime, int sampleCount, double restTime,
+            boolean triggered);
+
+    /** Ends homing; returns the trigger print time, or a negative value if it did not trigger. */
+    double homeWait(double homeEndTime);
+
+    /** True if the endstop reads triggered at {@code printTime}. */
+    boolean queryEndstop(double printTime);
+}

@@ -1,0 +1,103 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.internal.host;
+
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import org.klipper4j.core.api.PrinterHost;
+import org.klipper4j.core.api.PrinterModule;
+import org.klipper4j.core.api.StartArgs;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The printer host as a DS component: tracks every {@link PrinterModule} service,
+ * runs the host loop when start arguments are present (framework properties
+ * set by the launcher or a test), and publishes {@link PrinterHost}.
+ */
+@Component(immediate = true, service = {})
+public final class HostComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(HostComponent.class);
+    /** Service property of the launcher's exit-code consumer. */
+    static final String EXIT_FILTER = "(klipper4j.exit=true)";
+
+    private final BundleContext context;
+    private final ModuleRegistry registry = new ModuleRegistry();
+    private HostLoop loop;
+    private ServiceRegistration<PrinterHost> registration;
+
+    @Activate
+    public HostComponent(BundleContext context) {
+        this.context = context;
+    }
+
+    @Reference(service = PrinterModule.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindModule(PrinterModule module, ServiceReference<PrinterModule> ref) {
+        Object section = ref.getProperty(PrinterModule.SECTION);
+        if (!(section instanceof String) || ((String) section).isBlank()) {
+            LOG.warn("Ignoring PrinterModule service {} without a '{}' property", ref, PrinterModule.SECTION);
+            return;
+        }
+        boolean prefix = Boolean.parseBoolean(String.valueOf(ref.getProperty(PrinterModule.PREFIX)));
+        Object rankingProp = ref.getProperty(Constants.SERVICE_RANKING);
+        int ranking = rankingProp instanceof Integer ? (Integer) rankingProp : 0;
+        long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+        String origin = ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
+        registry.add(new ModuleEntry(((String) section).trim(), prefix, module, origin, id, ranking));
+    }
+
+    void unbindModule(PrinterModule module, ServiceReference<PrinterModule> ref) {
+        registry.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    }
+
+    @Activate
+    void activate(Map<String, Object> props) {
+        StartArgs.fromProperties(context::getProperty).ifPresentOrElse(args -> {
+            loop = new HostLoop(args, registry, this::exitProcess);
+            loop.start();
+            registration = context.registerService(PrinterHost.class, new PrinterHostService(loop), null);
+        }, () -> LOG.info("No '{}' framework property: the printer host is idle", StartArgs.PROP_CONFIG));
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+            registration = null;
+        }
+        if (loop != null) {
+            loop.stop();
+            loop = null;
+        }
+    }
+
+    /** Hands the exit code to the launcher's consumer; without a launcher (tests) the host just stops. */
+    private void exitProcess(int code) {
+        try {
+            for (ServiceReference<IntConsumer> ref : context.getServiceReferences(IntConsumer.class, EXIT_FILTER)) {
+                IntConsumer consumer = context.getService(ref);
+                if (consumer != null) {
+                    consumer.accept(code);
+                    context.ungetService(ref);
+                    return;
+                }
+            }
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            LOG.debug("No exit consumer", e);
+        }
+        LOG.info("Host finished with exit code {} (no launcher to exit)", code);
+    }
+}

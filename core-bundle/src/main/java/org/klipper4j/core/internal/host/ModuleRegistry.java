@@ -1,0 +1,99 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.internal.host;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The module services present now, keyed by section. Changed from OSGi threads,
+ * read from the reactor through immutable snapshots, so a printer is always
+ * built from one consistent set.
+ */
+public final class ModuleRegistry {
+
+    /** Highest ranking first, then the oldest service. */
+    private static final Comparator<ModuleEntry> PREFERENCE = Comparator.comparingInt(ModuleEntry::ranking)
+            .reversed().thenComparingLong(ModuleEntry::serviceId);
+
+    private final List<ModuleEntry> entries = new ArrayList<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    public synchronized void add(ModuleEntry entry) {
+        entries.add(entry);
+        entries.sort(PREFERENCE);
+        fire("added section '" + entry.section() + "' from " + entry.origin());
+    }
+
+    public void remove(long serviceId) {
+        ModuleEntry removed = null;
+        synchronized (this) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).serviceId() == serviceId) {
+                    removed = entries.remove(i);
+                    break;
+                }
+            }
+        }
+        if (removed != null) {
+            fire("removed section '" + removed.section() + "' of " + removed.origin());
+        }
+    }
+
+    /** Listeners hear a one-line description of each change. */
+    public void addListener(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<String> listener) {
+        listeners.remove(listener);
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(List.copyOf(entries));
+    }
+
+    private void fire(String change) {
+        for (Consumer<String> l : listeners) {
+            l.accept(change);
+        }
+    }
+
+    /** An immutable view of the modules at one moment. */
+    public static final class Snapshot {
+        private final List<ModuleEntry> entries;
+
+        Snapshot(List<ModuleEntry> entries) {
+            this.entries = entries;
+        }
+
+        public static Snapshot of(List<ModuleEntry> entries) {
+            List<ModuleEntry> sorted = new ArrayList<>(entries);
+            sorted.sort(PREFERENCE);
+            return new Snapshot(List.copyOf(sorted));
+        }
+
+        /** The preferred module serving {@code sectionName}. */
+        public Optional<ModuleEntry> find(String sectionName) {
+            for (ModuleEntry e : entries) {
+                if (e.serves(sectionName)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A module registered for the section's first word but not for its form (prefix or not). */
+        public Optional<ModuleEntry> findByName(String sectionName) {
+            String first = ModuleEntry.firstWord(sectionName);
+            return entries.stream().filter(e -> e.section().equals(first)).findFirst();
+        }
+
+        public List<ModuleEntry> entries() {
+            return entries;
+        }
+    }
+}
