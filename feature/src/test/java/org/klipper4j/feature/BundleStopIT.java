@@ -39,20 +39,34 @@ public class BundleStopIT {
     public void stoppingTheBundleRemovesItsSectionAndCommand() throws Exception {
         Printers.awaitState(host, PrinterState.READY);
         assertEquals(List.of("// Hello, world!"), host.runGCode("GREET"));
+        assertTrue(helpText().contains("GREET"));
 
         Printers.greeterBundle(context).stop();
 
         assertEquals(Bundle.RESOLVED, Printers.greeterBundle(context).getState());
         String notReady = Printers.awaitNotReadyNaming(host, "greeter");
         assertFalse(notReady, host.objectNames().contains("greeter"));
-        String answer = String.join("\n", Printers.gcode(host, "GREET"));
-        assertFalse(answer, answer.contains("Hello"));
-        assertTrue("GREET is gone: " + answer,
-                answer.contains("Unknown command:\"GREET\"") || answer.contains("greeter"));
+        assertFalse("GREET is no longer registered", helpText().contains("GREET"));
+        // as in Klipper, an unknown command on a printer that is not ready answers with the state message
+        List<String> answer = Printers.gcode(host, "GREET");
+        assertEquals(1, answer.size());
+        assertTrue(answer.toString(), answer.get(0).startsWith("!! ") && answer.get(0).contains("greeter"));
 
         // and it comes back when the bundle starts again: nothing half-wired was left behind
         Printers.greeterBundle(context).start();
         Printers.awaitState(host, PrinterState.READY);
         assertEquals(List.of("// Hello, world!"), host.runGCode("GREET"));
+        assertEquals(1, helpText().split("GREET", -1).length - 1);
+    }
+
+    @Test
+    public void aCommandNobodyServesAnswersUnknownCommand() throws Exception {
+        Printers.awaitState(host, PrinterState.READY);
+
+        assertEquals(List.of("// Unknown command:\"GREETX\""), host.runGCode("GREETX"));
+    }
+
+    private String helpText() {
+        return String.join("\n", host.runGCode("HELP"));
     }
 }
