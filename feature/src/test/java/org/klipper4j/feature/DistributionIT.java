@@ -82,4 +82,41 @@ class DistributionIT {
         assertEquals(1, result.exitCode());
         assertEquals("Unable to open config file nowhere.cfg", result.stderr().strip());
     }
+
+    @Test
+    void checkConfigOfAValidConfigSucceeds() throws Exception {
+        Path cfg = Files.writeString(work.resolve("printer.cfg"), "[greeter]\nmessage: Hi\n\n[print_stats]\n");
+
+        Result result = run(cfg.toString(), "--check-config", "-l", work.resolve("klippy.log").toString());
+
+        assertEquals(0, result.exitCode(), result.stderr() + Files.readString(work.resolve("klippy.log")));
+        assertEquals("", result.stderr());
+    }
+
+    @Test
+    void checkConfigOfABadOptionFailsWithOneLineNamingIt() throws Exception {
+        Path cfg = Files.writeString(work.resolve("printer.cfg"), "[greeter]\nbogus: 1\n");
+
+        Result result = run(cfg.toString(), "--check-config", "-l", work.resolve("klippy.log").toString());
+
+        assertTrue(result.exitCode() != 0, "exit code");
+        List<String> lines = result.stderr().lines().toList();
+        assertEquals(1, lines.size(), result.stderr());
+        assertTrue(lines.get(0).contains("Option 'bogus' is not valid in section 'greeter'"), lines.get(0));
+    }
+
+    @Test
+    void batchModeRunsTheGCodeAndExits() throws Exception {
+        Path cfg = Files.writeString(work.resolve("printer.cfg"), "[greeter]\nmessage: Hi\n\n[print_stats]\n");
+        Path gcode = Files.writeString(work.resolve("in.gcode"), "GREET NAME=batch\n");
+        Path log = work.resolve("klippy.log");
+
+        Result result = run(cfg.toString(), "-i", gcode.toString(), "-o", work.resolve("out.serial").toString(),
+                "-l", log.toString());
+
+        String logText = Files.readString(log);
+        assertEquals(0, result.exitCode(), result.stderr() + logText);
+        assertTrue(logText.contains("Printer is ready"), logText);
+        assertTrue(logText.contains("Hi, batch!"), logText);
+    }
 }

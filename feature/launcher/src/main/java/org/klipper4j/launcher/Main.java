@@ -60,7 +60,7 @@ public final class Main {
 
     private static int runFramework(LaunchOptions options, Distribution dist) {
         Logger log = LoggerFactory.getLogger(Main.class);
-        log.info("Starting klipper4j...");
+        log.debug("Starting the OSGi framework");
         // the log's relative times start with the logger; this ties them to the JVM's start
         log.debug("JVM started {} ms ago; home {}", ManagementFactory.getRuntimeMXBean().getUptime(), dist.home());
         EmbeddedFramework framework;

@@ -20,6 +20,9 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,8 @@ public final class EmbeddedFramework {
     /** How often FileInstall looks at plugins/, in ms: short, so a dropped jar is live at once. */
     static final String PLUGIN_POLL_MS = "500";
     private static final long STOP_TIMEOUT_MS = 15_000;
+    /** The package the core bundle exports and nothing else does. */
+    static final String CORE_API_PACKAGE = "org.klipper4j.core.api";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFramework.class);
 
     private final Framework framework;
@@ -85,7 +90,7 @@ public final class EmbeddedFramework {
             installed.add(context.installBundle(jar.toUri().toString()));
         }
         framework.start();
-        for (Bundle bundle : installed) {
+        for (Bundle bundle : coreLast(installed)) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
             }
@@ -97,6 +102,33 @@ public final class EmbeddedFramework {
             }
         }
         LOG.debug("Framework started with {} bundles", installed.size());
+    }
+
+    /**
+     * The core builds the printer as soon as it starts, with the modules present
+     * then: so every other bundle (SCR and the section bundles) starts before it.
+     */
+    static List<Bundle> coreLast(List<Bundle> bundles) {
+        List<Bundle> ordered = new ArrayList<>();
+        List<Bundle> core = new ArrayList<>();
+        for (Bundle b : bundles) {
+            (exportsCoreApi(b) ? core : ordered).add(b);
+        }
+        ordered.addAll(core);
+        return ordered;
+    }
+
+    private static boolean exportsCoreApi(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        if (revision == null) {
+            return false;
+        }
+        for (BundleCapability export : revision.getDeclaredCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+            if (CORE_API_PACKAGE.equals(export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Blocks until the framework has stopped; returns the exit code the host asked for (0 if none). */

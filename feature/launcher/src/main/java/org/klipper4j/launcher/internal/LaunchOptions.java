@@ -93,9 +93,11 @@ public final class LaunchOptions {
         putIfSet(props, StartArgs.PROP_API_SERVER, apiServer);
         putIfSet(props, StartArgs.PROP_INPUT, inputFile);
         putIfSet(props, StartArgs.PROP_OUTPUT, outputFile);
-        if (inputFile == null) {
-            // as klippy: G-code comes from a pty unless a file is given
-            props.put(StartArgs.PROP_INPUT_TTY, inputTty != null ? absolute(inputTty) : DEFAULT_INPUT_TTY);
+        if (inputFile == null && inputTty != null) {
+            props.put(StartArgs.PROP_INPUT_TTY, absolute(inputTty));
+        } else if (inputFile == null && !checkConfig) {
+            // as klippy: G-code comes from a pty unless a file is given; a config check runs no G-code
+            props.put(StartArgs.PROP_INPUT_TTY, DEFAULT_INPUT_TTY);
         }
         if (!dictionaries.isEmpty()) {
             List<String> entries = new ArrayList<>();

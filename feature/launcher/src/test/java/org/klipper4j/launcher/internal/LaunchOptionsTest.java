@@ -83,6 +83,15 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aConfigCheckOpensNoDefaultPty() {
+        StartArgs args = StartArgs.fromProperties(parse(cfg.toString(), "--check-config").frameworkProperties()::get)
+                .orElseThrow();
+
+        assertTrue(args.checkConfigOnly());
+        assertEquals(Optional.empty(), args.inputTty());
+    }
+
+    @Test
     void relativePathsAreMadeAbsolute() {
         Map<String, String> props = parse("some/printer.cfg").frameworkProperties();
 
