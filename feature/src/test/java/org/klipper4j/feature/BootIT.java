@@ -41,10 +41,10 @@ public class BootIT {
     @Configuration
     public Option[] config() {
         return options(
-                ItSetup.framework("BootIT", "[print_stats]\n\n[greeter]\nmessage: Hi\n"),
+                ItSetup.framework("BootIT", "[print_stats]\n\n[greeter]\nmessage: Hi\n",
                 ItSetup.jar("it.jar.mcu"), ItSetup.jar("it.jar.kinematicsnone"),
                 ItSetup.jar("it.jar.virtualsdcard"), ItSetup.jar("it.jar.printstats"),
-                ItSetup.jar("it.jar.greeter"));
+                ItSetup.jar("it.jar.greeter")));
     }
 
     @Test

@@ -32,7 +32,7 @@ public class BundleStopIT {
 
     @Configuration
     public Option[] config() {
-        return options(ItSetup.framework("BundleStopIT", "[greeter]\n"), ItSetup.jar("it.jar.greeter"));
+        return options(ItSetup.framework("BundleStopIT", "[greeter]\n", ItSetup.jar("it.jar.greeter")));
     }
 
     @Test

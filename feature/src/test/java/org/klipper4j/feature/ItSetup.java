@@ -32,8 +32,12 @@ final class ItSetup {
     private ItSetup() {
     }
 
-    /** Core and infrastructure bundles, a printer.cfg with {@code configText}, and a watched empty plugins folder. */
-    static Option framework(String testName, String configText) {
+    /**
+     * Infrastructure bundles, the given section bundles, then the core (started
+     * last, as the launcher does, so its first printer sees every module), a
+     * printer.cfg with {@code configText} and a watched empty plugins folder.
+     */
+    static Option framework(String testName, String configText, Option... sectionBundles) {
         Path dir = scratch(testName);
         try {
             Path plugins = Files.createDirectories(dir.resolve("plugins"));
@@ -46,6 +50,7 @@ final class ItSetup {
                             "org.slf4j.helpers;version=2.0.17", "org.slf4j.spi;version=2.0.17"),
                     jar("it.jar.function"), jar("it.jar.promise"), jar("it.jar.component"), jar("it.jar.scr"),
                     jar("it.jar.gson"), jar("it.jar.jna"), jar("it.jar.fileinstall"),
+                    composite(sectionBundles),
                     jar("it.jar.core"),
                     junitBundles(),
                     frameworkProperty(StartArgs.PROP_CONFIG).value(cfg.toString()),
