@@ -104,7 +104,8 @@ final class HostLoop {
         ThreadedReactor reactor = new ThreadedReactor(args.isBatch());
         String[] result = new String[1];
         PrinterImpl[] holder = new PrinterImpl[1];
-        PrinterImpl printer = new PrinterImpl(reactor, args, registry.snapshot(), PrinterAssembly.internalModules(),
+        ModuleRegistry.Snapshot modules = registry.snapshot();
+        PrinterImpl printer = new PrinterImpl(reactor, args, modules, PrinterAssembly.internalModules(),
                 r -> {
                     if (result[0] == null) {
                         result[0] = r;
@@ -118,6 +119,10 @@ final class HostLoop {
         });
         PrinterAssembly assembly = new PrinterAssembly(printer);
         current = new Current(printer, reactor, assembly, new ArrayList<>());
+        if (registry.generation() != modules.generation()) {
+            // a module came or went while no printer was running to hear it
+            onModuleChange("modules changed while the printer was being built");
+        }
         reactor.registerCallback(t -> {
             assembly.start();
             attachPty(printer, assembly);

@@ -21,10 +21,13 @@ public final class ModuleRegistry {
 
     private final List<ModuleEntry> entries = new ArrayList<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** Counts changes, so a printer can tell whether its snapshot is still current. */
+    private long generation;
 
     public synchronized void add(ModuleEntry entry) {
         entries.add(entry);
         entries.sort(PREFERENCE);
+        generation++;
         fire("added section '" + entry.section() + "' from " + entry.origin());
     }
 
@@ -34,6 +37,7 @@ public final class ModuleRegistry {
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i).serviceId() == serviceId) {
                     removed = entries.remove(i);
+                    generation++;
                     break;
                 }
             }
@@ -53,7 +57,11 @@ public final class ModuleRegistry {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(List.copyOf(entries));
+        return new Snapshot(List.copyOf(entries), generation);
+    }
+
+    public synchronized long generation() {
+        return generation;
     }
 
     private void fire(String change) {
@@ -65,15 +73,22 @@ public final class ModuleRegistry {
     /** An immutable view of the modules at one moment. */
     public static final class Snapshot {
         private final List<ModuleEntry> entries;
+        private final long generation;
 
-        Snapshot(List<ModuleEntry> entries) {
+        Snapshot(List<ModuleEntry> entries, long generation) {
             this.entries = entries;
+            this.generation = generation;
+        }
+
+        /** The registry's change count when this snapshot was taken. */
+        public long generation() {
+            return generation;
         }
 
         public static Snapshot of(List<ModuleEntry> entries) {
             List<ModuleEntry> sorted = new ArrayList<>(entries);
             sorted.sort(PREFERENCE);
-            return new Snapshot(List.copyOf(sorted));
+            return new Snapshot(List.copyOf(sorted), 0);
         }
 
         /** The preferred module serving {@code sectionName}. */

@@ -173,6 +173,14 @@ class HostLoopTest {
     }
 
     @Test
+    void moduleAddedWhileThePrinterStartsIsNotLost() throws Exception {
+        PrinterHostService host = start(args(config("[hello]\n"), null, false));
+        registry.add(new ModuleEntry("hello", false, new HelloModule("hi"), "test 1", 1, 0));
+        waitFor("ready with the module", () -> ready(host));
+        assertEquals(List.of("// hi world"), host.runGCode("HELLO"));
+    }
+
+    @Test
     void moduleChangeWaitsForThePrintToEnd() throws Exception {
         PrintState printStats = new PrintState();
         registry.add(new ModuleEntry("print_stats", false, printStats, "test 1", 1, 0));

@@ -54,6 +54,18 @@ class ModuleRegistryTest {
     }
 
     @Test
+    void generationCountsChangesSoStaleSnapshotsShow() {
+        ModuleRegistry r = new ModuleRegistry();
+        ModuleRegistry.Snapshot empty = r.snapshot();
+        r.add(new ModuleEntry("greeter", false, a, "g 1.0", 1, 0));
+        assertEquals(empty.generation() + 1, r.generation());
+        r.remove(42);
+        assertEquals(empty.generation() + 1, r.generation(), "removing nothing is no change");
+        r.remove(1);
+        assertEquals(empty.generation() + 2, r.snapshot().generation());
+    }
+
+    @Test
     void listenersHearAddAndRemove() {
         ModuleRegistry r = new ModuleRegistry();
         List<String> heard = new ArrayList<>();
