@@ -49,13 +49,15 @@ public final class Main {
             cli.printVersionHelp(out);
             return 0;
         }
+        Distribution dist = Distribution.locate();
+        options.defaultConfig(dist.home().resolve("config").resolve("virtual-printer.cfg"));
         Optional<String> problem = options.problem();
         if (problem.isPresent()) {
             err.println(problem.get());
             return START_ERROR;
         }
         LogSetup.configure(options.logFile(), options.verbose());
-        return runFramework(options, Distribution.locate());
+        return runFramework(options, dist);
     }
 
     private static int runFramework(LaunchOptions options, Distribution dist) {

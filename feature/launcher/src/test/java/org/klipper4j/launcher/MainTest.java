@@ -33,11 +33,12 @@ class MainTest {
     }
 
     @Test
-    void noArgumentsIsAUsageError() {
-        assertEquals(Main.USAGE_ERROR, run());
+    void withoutAConfigTheBuiltInVirtualPrinterIsUsed() {
+        // outside a distribution folder the default config is not there, and the error names it
+        assertEquals(Main.START_ERROR, run());
 
-        assertTrue(err.toString().startsWith("Missing required parameter: 'printer.cfg'"), err.toString());
-        assertTrue(err.toString().contains("klipper4j --help"), err.toString());
+        assertTrue(err.toString().startsWith("Unable to open config file "), err.toString());
+        assertTrue(err.toString().trim().endsWith("config/virtual-printer.cfg"), err.toString());
     }
 
     @Test

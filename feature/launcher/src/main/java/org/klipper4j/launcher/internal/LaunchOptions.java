@@ -25,8 +25,17 @@ public final class LaunchOptions {
     /** Where klippy puts its G-code pseudo-tty unless told otherwise. */
     public static final String DEFAULT_INPUT_TTY = "/tmp/printer";
 
-    @Parameters(index = "0", paramLabel = "printer.cfg", description = "The printer config file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "printer.cfg",
+            description = "The printer config file (default: the built-in virtual printer, "
+                    + "config/virtual-printer.cfg of the distribution).")
     Path configFile;
+
+    /** Uses {@code defaultConfig} when no printer.cfg was given. */
+    public void defaultConfig(Path defaultConfig) {
+        if (configFile == null) {
+            configFile = defaultConfig;
+        }
+    }
 
     @Option(names = {"-l", "--logfile"}, paramLabel = "FILE",
             description = "Write the log to FILE instead of standard error.")

@@ -127,7 +127,13 @@ class LaunchOptionsTest {
     }
 
     @Test
-    void theConfigFileIsRequired() {
-        assertThrows(CommandLine.MissingParameterException.class, () -> parse("-v"));
+    void theConfigFileDefaultsToTheGivenBuiltInOne() {
+        LaunchOptions options = parse("-v");
+        options.defaultConfig(Path.of("/opt/k4j/config/virtual-printer.cfg"));
+        assertEquals("/opt/k4j/config/virtual-printer.cfg", options.frameworkProperties().get(StartArgs.PROP_CONFIG));
+
+        LaunchOptions given = parse("my.cfg");
+        given.defaultConfig(Path.of("/opt/k4j/config/virtual-printer.cfg"));
+        assertTrue(given.frameworkProperties().get(StartArgs.PROP_CONFIG).endsWith("my.cfg"));
     }
 }
