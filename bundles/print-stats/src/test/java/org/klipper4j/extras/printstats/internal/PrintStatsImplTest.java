@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.klipper4j.extras.fakes.FakeConfig;
-import org.klipper4j.extras.fakes.FakeGCode;
-import org.klipper4j.extras.fakes.FakePrinter;
-import org.klipper4j.extras.fakes.FakeReactor;
+import org.klipper4j.testkit.FakeConfig;
+import org.klipper4j.testkit.FakeGCode;
+import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeReactor;
 
 class PrintStatsImplTest {
     private static final double EPS = 1e-9;

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.gcode.CommandError;
-import org.klipper4j.extras.fakes.FakeConfig;
-import org.klipper4j.extras.fakes.FakeGCode;
-import org.klipper4j.extras.fakes.FakePrinter;
-import org.klipper4j.extras.fakes.FakeReactor;
+import org.klipper4j.testkit.FakeConfig;
+import org.klipper4j.testkit.FakeGCode;
+import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeReactor;
 
 class VirtualSdcardTest {
 

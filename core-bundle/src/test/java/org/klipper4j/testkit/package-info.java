@@ -1,0 +1,7 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+/**
+ * Test doubles of the core API (printer, reactor, config section, G-code) for
+ * unit tests of section bundles. Shipped as core-bundle's test jar: a bundle's
+ * pom adds {@code core-bundle} with {@code <type>test-jar</type>} in test scope.
+ */
+package org.klipper4j.testkit;
