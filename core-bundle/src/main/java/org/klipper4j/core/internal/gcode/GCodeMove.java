@@ -217,7 +217,7 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
 
     private void move(double[] position, double moveSpeed) {
         if (moveTransform == null) {
-            throw new CommandError("Printer not ready");
+            throw new CommandError("Printer not ready: no toolhead ([printer] section) to move");
         }
         moveTransform.move(position.clone(), moveSpeed);
     }
