@@ -11,6 +11,7 @@ import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.mcu.PinChip;
 import org.klipper4j.core.api.mcu.PinParams;
 import org.klipper4j.core.api.mcu.Pins;
+import org.klipper4j.extras.outputpin.api.PinSetup;
 
 /**
  * {@code [multi_pin NAME]}: the virtual pin {@code multi_pin:NAME} that drives every
@@ -27,7 +28,7 @@ final class MultiPin implements PinChip {
 
     MultiPin(ConfigSection config) {
         printer = config.getPrinter();
-        pins = PinObjects.pins(config);
+        pins = PinSetup.pins(config);
         try {
             pins.registerChip(CHIP, this);
         } catch (ConfigException e) {

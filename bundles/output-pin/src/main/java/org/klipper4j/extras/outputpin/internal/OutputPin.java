@@ -13,6 +13,7 @@ import org.klipper4j.core.api.mcu.McuDigitalOut;
 import org.klipper4j.core.api.mcu.McuPwm;
 import org.klipper4j.extras.outputpin.api.GCodeRequestQueue;
 import org.klipper4j.extras.outputpin.api.McuTimes;
+import org.klipper4j.extras.outputpin.api.PinSetup;
 import org.klipper4j.extras.outputpin.api.RequestOutcome;
 
 /** {@code [output_pin NAME]}: a digital or PWM pin set by SET_PIN through the request queue. */
@@ -29,7 +30,7 @@ final class OutputPin implements StatusProvider {
         boolean isPwm = config.getBoolean("pwm", false);
         Mcu mcu;
         if (isPwm) {
-            pwm = PinObjects.pwm(config, "pin");
+            pwm = PinSetup.pwm(config, "pin");
             digital = null;
             double cycleTime = config.getFloat("cycle_time", 0.100,
                     Bounds.above(0.).andMax(McuTimes.MAX_NOMINAL_DURATION));
@@ -39,7 +40,7 @@ final class OutputPin implements StatusProvider {
             mcu = pwm.getMcu();
         } else {
             pwm = null;
-            digital = PinObjects.digitalOut(config, config.get("pin"));
+            digital = PinSetup.digitalOut(config, config.get("pin"));
             scale = 1.;
             digital.setupMaxDuration(0.);
             mcu = digital.getMcu();

@@ -13,6 +13,7 @@ import org.klipper4j.core.api.gcode.GCodeDispatch;
 import org.klipper4j.core.api.mcu.PinParams;
 import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.extras.outputpin.api.McuTimes;
+import org.klipper4j.extras.outputpin.api.PinSetup;
 import org.klipper4j.extras.outputpin.api.PinMcus;
 
 /**
@@ -34,7 +35,7 @@ final class PwmCycleTime implements StatusProvider {
         scale = config.getFloat("scale", 1., Bounds.above(0.));
         lastValue = config.getFloat("value", 0., Bounds.range(0., scale)) / scale;
         double shutdownValue = config.getFloat("shutdown_value", 0., Bounds.range(0., scale)) / scale;
-        PinParams params = PinObjects.pins(config).lookupPin(config.get("pin"), true, false, null);
+        PinParams params = PinSetup.pins(config).lookupPin(config.get("pin"), true, false, null);
         double cycleTime = config.getFloat("cycle_time", 0.100,
                 Bounds.above(0.).andMax(McuTimes.MAX_NOMINAL_DURATION));
         mcuPin = new CyclePwm(printer, PinMcus.mcuOf(printer, params), params, cycleTime, lastValue, shutdownValue);

@@ -13,6 +13,7 @@ import org.klipper4j.core.api.gcode.GCodeDispatch;
 import org.klipper4j.core.api.mcu.PinParams;
 import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.extras.outputpin.api.McuTimes;
+import org.klipper4j.extras.outputpin.api.PinSetup;
 import org.klipper4j.extras.outputpin.api.PinMcus;
 
 /**
@@ -28,7 +29,7 @@ final class PwmTool implements StatusProvider {
 
     PwmTool(ConfigSection config) {
         printer = config.getPrinter();
-        PinParams params = PinObjects.pins(config).lookupPin(config.get("pin"), true, false, null);
+        PinParams params = PinSetup.pins(config).lookupPin(config.get("pin"), true, false, null);
         mcuPin = new QueuedPwm(printer, PinMcus.mcuOf(printer, params), params);
         double cycleTime = config.getFloat("cycle_time", 0.100,
                 Bounds.above(0.).andMax(McuTimes.MAX_NOMINAL_DURATION));
