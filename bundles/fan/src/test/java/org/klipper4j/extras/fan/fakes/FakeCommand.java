@@ -130,7 +130,7 @@ public final class FakeCommand implements GCodeCommand {
         } catch (NumberFormatException e) {
             throw error(onLine("unable to parse " + v));
         }
-        String violation = bounds.violation(value);
+        String violation = PyBounds.violation(bounds, value);
         if (violation != null) {
             throw error(onLine(name + " " + violation));
         }

@@ -32,7 +32,7 @@ class FanGenericTest {
         new FanGenericModule().load(bench.config("fan_generic exhaust", "pin", "PA1"));
         bench.connect();
         assertEquals("SET_FAN_SPEED must specify SPEED or TEMPLATE", bench.gcode.run("SET_FAN_SPEED FAN=exhaust"));
-        assertEquals("Error on 'SET_FAN_SPEED FAN=exhaust SPEED=-1': SPEED must have minimum of 0",
+        assertEquals("Error on 'SET_FAN_SPEED FAN=exhaust SPEED=-1': SPEED must have minimum of 0.0",
                 bench.gcode.run("SET_FAN_SPEED FAN=exhaust SPEED=-1"));
         assertEquals("Unknown display_template 'cool'", bench.gcode.run("SET_FAN_SPEED FAN=exhaust TEMPLATE=cool"));
     }

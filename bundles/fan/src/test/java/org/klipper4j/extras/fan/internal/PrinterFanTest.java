@@ -108,7 +108,7 @@ class PrinterFanTest {
     @Test
     void negativeSpeedIsRejected() {
         load("pin", "PH6");
-        assertEquals("Error on 'M106 S-1': S must have minimum of 0", bench.gcode.run("M106 S-1"));
+        assertEquals("Error on 'M106 S-1': S must have minimum of 0.0", bench.gcode.run("M106 S-1"));
     }
 
     @Test

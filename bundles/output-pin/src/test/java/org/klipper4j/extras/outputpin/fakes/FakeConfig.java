@@ -116,7 +116,7 @@ public final class FakeConfig implements ConfigSection {
             return defaultValue;
         }
         double value = Double.parseDouble(v.trim());
-        String violation = bounds.violation(value);
+        String violation = PyBounds.violation(bounds, value);
         if (violation != null) {
             throw new ConfigException(prefix(option) + violation);
         }

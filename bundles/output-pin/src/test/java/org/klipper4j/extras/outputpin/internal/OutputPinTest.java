@@ -103,7 +103,7 @@ class OutputPinTest {
     void valueIsScaledAndChecked() {
         load("output_pin p", "pin", "PA1", "pwm", "true", "scale", "10");
         bench.connect();
-        assertEquals("Error on 'SET_PIN PIN=p VALUE=11': VALUE must have maximum of 10",
+        assertEquals("Error on 'SET_PIN PIN=p VALUE=11': VALUE must have maximum of 10.0",
                 bench.gcode.run("SET_PIN PIN=p VALUE=11"));
         bench.gcode.runScript("SET_PIN PIN=p VALUE=2.5");
         bench.mcu.flush(1.);
@@ -137,10 +137,10 @@ class OutputPinTest {
     void configValuesAreChecked() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> load("output_pin p", "pin", "PA1", "value", "2"));
-        assertEquals("Option 'value' in section 'output_pin p' must have maximum of 1", e.getMessage());
+        assertEquals("Option 'value' in section 'output_pin p' must have maximum of 1.0", e.getMessage());
         e = assertThrows(ConfigException.class,
                 () -> load("output_pin q", "pin", "PA1", "pwm", "true", "cycle_time", "4"));
-        assertEquals("Option 'cycle_time' in section 'output_pin q' must have maximum of 3", e.getMessage());
+        assertEquals("Option 'cycle_time' in section 'output_pin q' must have maximum of 3.0", e.getMessage());
         e = assertThrows(ConfigException.class, () -> load("output_pin r", "pwm", "true"));
         assertEquals("Option 'pin' in section 'output_pin r' must be specified", e.getMessage());
     }

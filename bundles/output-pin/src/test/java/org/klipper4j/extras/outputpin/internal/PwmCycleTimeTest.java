@@ -34,7 +34,7 @@ class PwmCycleTimeTest {
     void cycleTimeIsChecked() {
         load("pin", "PH7");
         bench.connect();
-        assertEquals("Error on 'SET_PIN PIN=buzzer VALUE=1 CYCLE_TIME=0': CYCLE_TIME must be above 0",
+        assertEquals("Error on 'SET_PIN PIN=buzzer VALUE=1 CYCLE_TIME=0': CYCLE_TIME must be above 0.0",
                 bench.gcode.run("SET_PIN PIN=buzzer VALUE=1 CYCLE_TIME=0"));
         assertEquals("Error on 'SET_PIN PIN=buzzer': missing VALUE", bench.gcode.run("SET_PIN PIN=buzzer"));
         assertEquals(List.of(), bench.mcu.sentText());
