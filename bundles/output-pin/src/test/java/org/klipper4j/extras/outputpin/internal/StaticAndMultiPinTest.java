@@ -23,17 +23,10 @@ class StaticAndMultiPinTest {
     }
 
     @Test
-    void staticDigitalOutputDrivesEachPinHighForGood() {
+    void staticDigitalOutputSetsEachPinInTheMcuConfig() {
         new StaticDigitalOutputModule().load(bench.config("static_digital_output leds", "pins", "PA1, !PA2,"));
-        assertEquals(2, bench.mcu.pins.size());
-        for (Object o : bench.mcu.pins) {
-            FakeDigitalOut out = (FakeDigitalOut) o;
-            assertEquals(true, out.startValue);
-            assertEquals(true, out.shutdownValue);
-            assertEquals(0., out.maxDuration);
-            assertEquals(List.of(), out.updates);
-        }
-        assertTrue(((FakeDigitalOut) bench.mcu.pins.get(1)).params.invert());
+        assertEquals(List.of("set_digital_out pin=PA1 value=1", "set_digital_out pin=PA2 value=0"), bench.mcu.config);
+        assertEquals(List.of(), bench.mcu.pins, "no pin objects, no oids");
     }
 
     @Test
