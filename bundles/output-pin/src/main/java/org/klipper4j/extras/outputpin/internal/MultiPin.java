@@ -31,8 +31,8 @@ final class MultiPin implements PinChip {
         pins = PinSetup.pins(config);
         try {
             pins.registerChip(CHIP, this);
-        } catch (ConfigException e) {
-            // an earlier multi_pin section already serves the chip
+        } catch (RuntimeException e) {
+            // an earlier multi_pin section already serves the chip (the API names no exception type)
         }
         pinList = PinList.read(config);
     }
