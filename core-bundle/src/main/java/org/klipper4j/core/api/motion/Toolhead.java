@@ -27,6 +27,14 @@ public interface Toolhead extends MoveTransform {
     /** Runs {@code callback} with the print time when the moves queued so far execute. */
     void registerLookaheadCallback(DoubleConsumer callback);
 
+    /**
+     * Tells the toolhead that an MCU command queue holds work up to {@code printTime}
+     * (Klipper's {@code note_mcu_movequeue_activity}), so it keeps flushing until then
+     * and queued pin updates reach the MCU even when no move follows them.
+     */
+    default void noteMcuMovequeueActivity(double printTime) {
+    }
+
     /** [max_velocity, max_accel] now in effect. */
     double[] getMaxVelocity();
 
