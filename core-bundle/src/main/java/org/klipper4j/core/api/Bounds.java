@@ -38,7 +38,7 @@ public final class Bounds {
 
     /**
      * Checks a value; returns null if it is allowed, else the reason in Klipper's
-     * words without the option name (e.g. {@code "must have minimum of 1"}).
+     * words without the option name (e.g. {@code "must have minimum of 1.0"}).
      */
     public String violation(double value) {
         if (minval != null && value < minval) {
@@ -56,10 +56,10 @@ public final class Bounds {
         return null;
     }
 
-    /** Formats like Python's str() of a float or int, so messages read as Klipper's. */
+    /** Formats like Python's str() of a float ({@code 1.0}, {@code 0.5}), so messages read as Klipper's. */
     public static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
+            return (long) v + ".0";
         }
         return Double.toString(v);
     }

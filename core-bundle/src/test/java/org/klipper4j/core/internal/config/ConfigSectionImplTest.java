@@ -85,10 +85,10 @@ class ConfigSectionImplTest {
     @Test
     void floatBounds() {
         assertEquals(1.5, s.getFloat("half", null, Bounds.above(0).andBelow(2)));
-        assertMessage("Option 'half' in section 's' must have minimum of 2", () -> s.getFloat("half", null, Bounds.min(2)));
-        assertMessage("Option 'half' in section 's' must have maximum of 1", () -> s.getFloat("half", null, Bounds.max(1)));
+        assertMessage("Option 'half' in section 's' must have minimum of 2.0", () -> s.getFloat("half", null, Bounds.min(2)));
+        assertMessage("Option 'half' in section 's' must have maximum of 1.0", () -> s.getFloat("half", null, Bounds.max(1)));
         assertMessage("Option 'half' in section 's' must be above 1.5", () -> s.getFloat("half", null, Bounds.above(1.5)));
-        assertMessage("Option 'half' in section 's' must be below 1", () -> s.getFloat("half", null, Bounds.below(1)));
+        assertMessage("Option 'half' in section 's' must be below 1.0", () -> s.getFloat("half", null, Bounds.below(1)));
     }
 
     @Test
