@@ -25,6 +25,8 @@ public final class FakeMcu implements Mcu {
     public final List<Runnable> configCallbacks = new ArrayList<>();
     public final Map<String, McuResponseHandler> responses = new LinkedHashMap<>();
     public final Map<String, Object> constants = new LinkedHashMap<>();
+    /** Answers of debug_read by address, for the MCU temperature calibration. */
+    public final Map<Long, Long> memory = new LinkedHashMap<>();
 
     public FakeMcu(Printer printer) {
         this.printer = printer;
@@ -83,7 +85,20 @@ public final class FakeMcu implements Mcu {
     @Override
     public McuQueryCommand lookupQueryCommand(String format, String responseFormat, int oid, CommandQueue queue,
             boolean isAsync) {
-        throw new UnsupportedOperationException();
+        if (!format.equals("debug_read order=%c addr=%u")) {
+            throw new UnsupportedOperationException(format);
+        }
+        return new McuQueryCommand() {
+            @Override
+            public Map<String, Object> send(Object... params) {
+                return Map.of("val", memory.get(((Number) params[1]).longValue()));
+            }
+
+            @Override
+            public Map<String, Object> sendScheduled(long minclock, long reqclock, Object... params) {
+                return send(params);
+            }
+        };
     }
 
     @Override

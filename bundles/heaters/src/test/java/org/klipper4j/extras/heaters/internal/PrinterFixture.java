@@ -13,6 +13,7 @@ import org.klipper4j.extras.heaters.fakes.FakeConfigFile;
 import org.klipper4j.extras.heaters.fakes.FakeGCode;
 import org.klipper4j.extras.heaters.fakes.FakeMcu;
 import org.klipper4j.extras.heaters.fakes.FakePins;
+import org.klipper4j.extras.heaters.fakes.FakeSpi;
 import org.klipper4j.extras.heaters.fakes.SimReactor;
 import org.klipper4j.extras.heaters.fakes.TestPrinter;
 
@@ -27,12 +28,15 @@ final class PrinterFixture {
     final FakePins pins;
     final FakeGCode gcode = new FakeGCode();
     final FakeConfigFile configfile = new FakeConfigFile();
+    final FakeSpi spi;
     private final PrinterConfig config;
 
     PrinterFixture(Path dir, String cfg, boolean batch) throws IOException {
         printer = new TestPrinter(batch);
         mcu = new FakeMcu(printer);
         pins = new FakePins(mcu);
+        spi = new FakeSpi(mcu);
+        printer.addObject("buses", spi);
         printer.addObject("gcode", gcode);
         printer.addObject("mcu", mcu);
         printer.addObject("pins", pins);
@@ -52,13 +56,19 @@ final class PrinterFixture {
 
     /** Loads every section and runs the start events; config errors propagate. */
     PrinterFixture start() {
+        connect();
+        printer.sendEvent(PrinterEvents.READY);
+        return this;
+    }
+
+    /** Loads every section and runs the identify and connect events, but not ready. */
+    PrinterFixture connect() {
         for (ConfigSection section : config.sections()) {
             printer.loadObject(section, section.getName());
         }
         printer.sendEvent(PrinterEvents.MCU_IDENTIFY);
         mcu.buildConfig();
         printer.sendEvent(PrinterEvents.CONNECT);
-        printer.sendEvent(PrinterEvents.READY);
         return this;
     }
 
