@@ -1,7 +1,7 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.heaters.internal;
 
-/** Klipper's built-in conversion tables for amplifier and PT1000 sensor types (published datasheet values). */
+/** Klipper's built-in conversion tables: amplifier datasheet values, and platinum RTD curves. */
 final class AdcTables {
     private AdcTables() {
     }
@@ -94,20 +94,31 @@ final class AdcTables {
         {1360.0, 6.671}, {1380.0, 6.754},
     };
 
-    /** (temperature, volts) */
-    static final double[][] PT100_INA826 = {
-        {0.0, 0.00}, {1.0, 1.11}, {10.0, 1.15}, {20.0, 1.20}, {30.0, 1.24}, {40.0, 1.28}, {50.0, 1.32},
-        {60.0, 1.36}, {70.0, 1.40}, {80.0, 1.44}, {90.0, 1.48}, {100.0, 1.52}, {110.0, 1.56}, {120.0, 1.61},
-        {130.0, 1.65}, {140.0, 1.68}, {150.0, 1.72}, {160.0, 1.76}, {170.0, 1.80}, {180.0, 1.84},
-        {190.0, 1.88}, {200.0, 1.92}, {210.0, 1.96}, {220.0, 2.00}, {230.0, 2.04}, {240.0, 2.07},
-        {250.0, 2.11}, {260.0, 2.15}, {270.0, 2.18}, {280.0, 2.22}, {290.0, 2.26}, {300.0, 2.29},
-        {310.0, 2.33}, {320.0, 2.37}, {330.0, 2.41}, {340.0, 2.44}, {350.0, 2.48}, {360.0, 2.51},
-        {370.0, 2.55}, {380.0, 2.58}, {390.0, 2.62}, {400.0, 2.66}, {500.0, 3.00}, {600.0, 3.33},
-        {700.0, 3.63}, {800.0, 3.93}, {900.0, 4.21}, {1000.0, 4.48}, {1100.0, 4.73},
-    };
+    /** Callendar-Van Dusen coefficients of platinum resistance thermometers. */
+    private static final double CVD_A = 3.9083e-3;
+    private static final double CVD_B = -5.775e-7;
+
+    /** (temperature, ohms) of a platinum RTD of {@code base} ohms at 0 C, every 10 C from 0 to 490. */
+    static double[][] platinumRtd(double base) {
+        double[][] table = new double[50][];
+        for (int i = 0; i < 50; i++) {
+            double t = 10. * i;
+            table[i] = new double[] {t, base * (1. + CVD_A * t + CVD_B * t * t)};
+        }
+        return table;
+    }
+
+    /** (temperature, volts) of a PT100 on a 4400 ohm pullup behind an INA826 with gain 10 at 5 V. */
+    static double[][] pt100Ina826() {
+        double[][] table = platinumRtd(100.);
+        for (double[] row : table) {
+            row[1] = 10. * 5. * row[1] / (4400. + row[1]);
+        }
+        return table;
+    }
+
+    static final double[][] PT100_INA826 = pt100Ina826();
 
     /** (temperature, ohms) */
-    static final double[][] PT1000 = {
-        {0.0, 1000.0}, {100.0, 1385.1}, {200.0, 1758.6}, {300.0, 2120.5}, {400.0, 2470.9}, {500.0, 2809.8},
-    };
+    static final double[][] PT1000 = platinumRtd(1000.);
 }

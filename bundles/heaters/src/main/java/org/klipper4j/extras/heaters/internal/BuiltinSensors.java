@@ -48,5 +48,6 @@ final class BuiltinSensors {
         }
         heaters.addSensorFactory("temperature_mcu", McuTemperatureSensor::new);
         heaters.addSensorFactory("temperature_host", HostTemperatureSensor::new);
+        heaters.addSensorFactory("temperature_combined", CombinedTemperatureSensor::new);
     }
 }

@@ -183,12 +183,6 @@ final class HeaterImpl implements Heater {
         return old;
     }
 
-    /** The heater's line of the periodic stats log: whether it is active, and the text. */
-    synchronized String stats() {
-        return String.format(Locale.ROOT, "%s: target=%s temp=%s pwm=%s", name, PyFormat.fixed(targetTemp, 0),
-                PyFormat.fixed(lastTemp, 1), PyFormat.fixed(lastPwmValue, 3));
-    }
-
     @Override
     public synchronized Map<String, Object> getStatus(double eventtime) {
         Map<String, Object> status = new LinkedHashMap<>();

@@ -11,10 +11,12 @@ import org.klipper4j.core.api.mcu.Mcu;
 import org.klipper4j.core.api.mcu.McuI2c;
 import org.klipper4j.core.api.mcu.McuSpi;
 
-/** A bus factory whose SPI devices record what is sent; the device takes the next oid of the MCU. */
-public final class FakeSpi implements Buses, McuSpi {
+/**
+ * A bus factory whose SPI devices record what is sent (all devices into one list);
+ * each device takes the next oid of the MCU. The fields describe the last device made.
+ */
+public final class FakeSpi implements Buses {
     private final FakeMcu mcu;
-    private int oid = -1;
     public int mode = -1;
     public String csPinOption;
     public int speed;
@@ -31,8 +33,7 @@ public final class FakeSpi implements Buses, McuSpi {
         this.csPinOption = csPinOption;
         this.speed = config.getInt("spi_speed", defaultSpeed);
         this.csPin = config.get(csPinOption);
-        this.oid = mcu.createOid();
-        return this;
+        return new Device(mcu.createOid());
     }
 
     @Override
@@ -40,28 +41,37 @@ public final class FakeSpi implements Buses, McuSpi {
         throw new UnsupportedOperationException();
     }
 
-    @Override
-    public Mcu getMcu() {
-        return mcu;
-    }
+    /** One SPI device. */
+    private final class Device implements McuSpi {
+        private final int oid;
 
-    @Override
-    public int getOid() {
-        return oid;
-    }
+        Device(int oid) {
+            this.oid = oid;
+        }
 
-    @Override
-    public CommandQueue getCommandQueue() {
-        return null;
-    }
+        @Override
+        public Mcu getMcu() {
+            return mcu;
+        }
 
-    @Override
-    public void spiSend(byte[] data, long minclock, long reqclock) {
-        sent.add(data.clone());
-    }
+        @Override
+        public int getOid() {
+            return oid;
+        }
 
-    @Override
-    public byte[] spiTransfer(byte[] data, long minclock, long reqclock) {
-        throw new UnsupportedOperationException();
+        @Override
+        public CommandQueue getCommandQueue() {
+            return null;
+        }
+
+        @Override
+        public void spiSend(byte[] data, long minclock, long reqclock) {
+            sent.add(data.clone());
+        }
+
+        @Override
+        public byte[] spiTransfer(byte[] data, long minclock, long reqclock) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -86,8 +86,10 @@ class ConversionTest {
         assertEquals(100., ad595.calcTemp(1.015 / 5.), 1e-9);
         assertEquals(15., ad595.calcTemp((0.101 + 0.200) / 2 / 5.), 1e-9, "halfway between the 10 and 20 rows");
         assertEquals(1.015 / 5., ad595.calcAdc(100.), 1e-9);
+        // PT100 at 100 C: 100 (1 + 3.9083e-3 * 100 - 5.775e-7 * 100^2) = 138.5055 ohm on a 4400 ohm
+        // pullup, amplified 10x from 5 V: 50 * 138.5055 / 4538.5055 volts
         LinearVoltage pt100 = new LinearVoltage(section("adc_voltage: 3.3\n"), AdcTables.PT100_INA826);
-        assertEquals(100., pt100.calcTemp(1.52 / 3.3), 1e-9);
+        assertEquals(100., pt100.calcTemp(50. * 138.5055 / 4538.5055 / 3.3), 1e-9);
         LinearVoltage ad8495 = new LinearVoltage(section("voltage_offset: 0.1\n"), AdcTables.AD8495);
         assertEquals(200., ad8495.calcTemp((0.999 - 0.1) / 5.), 1e-9);
         LinearVoltage ad597 = new LinearVoltage(section(""), AdcTables.AD597);
@@ -102,12 +104,14 @@ class ConversionTest {
 
     @Test
     void pt1000InterpolatesResistance() throws Exception {
+        // Callendar-Van Dusen: R(100 C) = 1385.055, R(40 C) = 1155.408, R(50 C) = 1193.97125 ohm
         LinearResistance pt1000 = new LinearResistance(section(""), AdcTables.PT1000);
-        assertEquals(100., pt1000.calcTemp(1385.1 / 6085.1), 1e-9);
-        assertEquals(50., pt1000.calcTemp(1192.55 / 5892.55), 1e-9, "halfway between 1000 and 1385.1 ohm");
-        assertEquals(1385.1 / 6085.1, pt1000.calcAdc(100.), 1e-9);
+        assertEquals(100., pt1000.calcTemp(1385.055 / 6085.055), 1e-9);
+        double r45 = (1155.408 + 1193.97125) / 2;
+        assertEquals(45., pt1000.calcTemp(r45 / (4700. + r45)), 1e-9, "halfway between the 40 and 50 C rows");
+        assertEquals(1385.055 / 6085.055, pt1000.calcAdc(100.), 1e-9);
         LinearResistance pullup = new LinearResistance(section("pullup_resistor: 1000\n"), AdcTables.PT1000);
-        assertEquals(200., pullup.calcTemp(1758.6 / 2758.6), 1e-9);
+        assertEquals(50., pullup.calcTemp(1193.97125 / 2193.97125), 1e-9);
     }
 
     @Test

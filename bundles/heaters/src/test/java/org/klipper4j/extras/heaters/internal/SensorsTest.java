@@ -157,4 +157,32 @@ class SensorsTest {
         assertEquals("Requested temperature (150.0) out of range (0.0:130.0)", p.gcode.run("M140 S150"));
         assertTrue(p.gcode.output.contains("!! Requested temperature (150.0) out of range (0.0:130.0)"));
     }
+
+    @Test
+    void combinedSensorAveragesAndShutsDownOnDeviation() throws Exception {
+        String cfg = ClosedLoopTest.THERMISTOR
+                + "[temperature_sensor a]\nsensor_type: beta3950\nsensor_pin: PA1\n\n"
+                + "[temperature_sensor b]\nsensor_type: beta3950\nsensor_pin: PA2\n\n"
+                + "[temperature_sensor both]\nsensor_type: temperature_combined\n"
+                + "sensor_list: temperature_sensor a, temperature_sensor b\ncombination_method: mean\n"
+                + "maximum_deviation: 10\n";
+        PrinterFixture p = fixture(cfg).start();
+        p.pins.adcs.get("PA1").report(10., ThermalPlant.adcFor(40.));
+        p.pins.adcs.get("PA2").report(10., ThermalPlant.adcFor(44.));
+        p.reactor().runFor(2.);
+        assertEquals(42., temperature(p, "temperature_sensor both"), 0.01);
+        assertNull(p.printer.shutdownMessage());
+        p.pins.adcs.get("PA2").report(12., ThermalPlant.adcFor(60.));
+        p.reactor().runFor(1.);
+        assertEquals("COMBINED SENSOR maximum deviation exceeded limit of 10.0, max sensor value 60.0, "
+                + "min sensor value 40.0.", p.printer.shutdownMessage());
+    }
+
+    @Test
+    void combinedSensorNeedsObjectsThatReportATemperature() throws Exception {
+        String cfg = "[temperature_sensor both]\nsensor_type: temperature_combined\nsensor_list: gcode\n"
+                + "combination_method: max\nmaximum_deviation: 10\n";
+        ConfigException e = assertThrows(ConfigException.class, () -> fixture(cfg).start());
+        assertEquals("'gcode' does not have a status.", e.getMessage());
+    }
 }
