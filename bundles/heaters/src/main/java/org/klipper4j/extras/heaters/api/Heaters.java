@@ -32,6 +32,12 @@ public interface Heaters {
 
     void turnOffAllHeaters();
 
+    /**
+     * The extruder object M104/M109 without {@code T} act on (ACTIVATE_EXTRUDER calls this);
+     * {@code extruder} until set.
+     */
+    void setActiveExtruder(String extruderName);
+
     /** Section names of all heaters, in creation order. */
     List<String> getAvailableHeaters();
 }

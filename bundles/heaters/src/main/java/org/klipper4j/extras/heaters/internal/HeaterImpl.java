@@ -162,14 +162,6 @@ final class HeaterImpl implements Heater {
         return smoothTime;
     }
 
-    double getMinTemp() {
-        return minTemp;
-    }
-
-    double getMaxTemp() {
-        return maxTemp;
-    }
-
     @Override
     public synchronized void alterTarget(double target) {
         targetTemp = target != 0. ? Math.max(minTemp, Math.min(maxTemp, target)) : target;

@@ -2,7 +2,6 @@
 package org.klipper4j.extras.heaters.internal;
 
 import org.klipper4j.core.api.ConfigSection;
-import org.klipper4j.core.api.Printer;
 import org.klipper4j.extras.heaters.api.Heaters;
 
 /** Helpers the section modules share. */
@@ -19,9 +18,5 @@ final class Modules {
         String name = config.getName().trim();
         int space = name.indexOf(' ');
         return space < 0 ? "" : name.substring(space + 1).trim();
-    }
-
-    static boolean isBatch(Printer printer) {
-        return BatchMode.of(printer);
     }
 }

@@ -34,6 +34,7 @@ final class PrinterHeaters implements Heaters, StatusProvider {
     private final List<String> availableSensors = new ArrayList<>();
     private final List<String> availableMonitors = new ArrayList<>();
     private boolean hasStarted;
+    private String activeExtruder = "extruder";
 
     PrinterHeaters(Printer printer) {
         this.printer = printer;
@@ -51,6 +52,15 @@ final class PrinterHeaters implements Heaters, StatusProvider {
 
     Printer printer() {
         return printer;
+    }
+
+    @Override
+    public void setActiveExtruder(String extruderName) {
+        activeExtruder = extruderName;
+    }
+
+    String getActiveExtruder() {
+        return activeExtruder;
     }
 
     @Override

@@ -86,6 +86,21 @@ class ClosedLoopTest {
     }
 
     @Test
+    void m104FollowsTheExtruderObjectsAndTheActiveExtruder() throws Exception {
+        PrinterFixture p = printer(THERMISTOR + HOTEND_PID, false);
+        Heater shared = p.heaters().lookupHeater("extruder");
+        // An extruder1 object that shares the first extruder's heater (shared_heater)
+        p.printer.addObject("extruder1", (org.klipper4j.extras.heaters.api.HeatedExtruder) () -> shared);
+        assertNull(p.gcode.run("M104 T1 S150"));
+        assertEquals(150., shared.getTemp(0)[1]);
+        p.heaters().setActiveExtruder("extruder1");
+        assertNull(p.gcode.run("M104 S120"));
+        assertEquals(120., shared.getTemp(0)[1]);
+        p.heaters().setActiveExtruder("extruder2");
+        assertEquals("Extruder not configured", p.gcode.run("M104 S0"));
+    }
+
+    @Test
     void m105ReportsEverySensorWithAGcodeIdInKlippersFormat() throws Exception {
         PrinterFixture p = printer(THERMISTOR + BED_PID + HOTEND_PID, false);
         p.plant("PA1", "PB1", 1.0, 300.);
