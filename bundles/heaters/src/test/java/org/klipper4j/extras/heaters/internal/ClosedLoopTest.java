@@ -227,6 +227,28 @@ class ClosedLoopTest {
     }
 
     @Test
+    void openOrShortedThermistorTripsTheMcuRangeCheckWhileNormalHeatingDoesNot() throws Exception {
+        for (boolean open : new boolean[] {true, false}) {
+            // verify_heater made lenient, so the check under test is the MCU's own range check
+            PrinterFixture p = printer(THERMISTOR + HOTEND_PID + "[verify_heater extruder]\nmax_error: 100000\n",
+                    false);
+            ThermalPlant plant = p.plant("PA2", "PB2", 3.0, 100.);
+            plant.mcuShutdown = reason -> p.printer.invokeShutdown("MCU 'mcu' shutdown: " + reason);
+            assertNull(p.gcode.run("M109 S200"));
+            p.reactor().runFor(30.);
+            assertNull(p.printer.shutdownMessage(), "heating to 200 stays within min_temp..max_temp");
+            if (open) {
+                plant.sensorOpen = true;
+            } else {
+                plant.sensorShorted = true;
+            }
+            p.reactor().runFor(1.5);
+            assertEquals("MCU 'mcu' shutdown: ADC out of range", p.printer.shutdownMessage());
+            dir = java.nio.file.Files.createTempDirectory(dir, "next");
+        }
+    }
+
+    @Test
     void statusObjects() throws Exception {
         String sensor = "[temperature_sensor chamber]\nsensor_pin: PA3\nsensor_type: beta3950\n\n";
         PrinterFixture p = printer(THERMISTOR + BED_PID + HOTEND_PID + sensor, false);

@@ -32,7 +32,12 @@ final class ThermalPlant {
     boolean heaterFailed;
     /** The thermistor is disconnected: the ADC reads the pullup's full scale. */
     boolean sensorOpen;
+    /** The thermistor wires touch: the ADC reads zero. */
+    boolean sensorShorted;
     private double lastPrintTime = Double.NaN;
+    /** Stands in for the firmware's range check: called with its reason after enough bad reports. */
+    java.util.function.Consumer<String> mcuShutdown = reason -> { };
+    private int outOfRangeReports;
 
     ThermalPlant(SimReactor reactor, FakeAdc adc, FakePwm pwm, double heatingRate, double coolingTau) {
         this.adc = adc;
@@ -59,7 +64,13 @@ final class ThermalPlant {
             }
         }
         lastPrintTime = printTime;
-        adc.report(printTime, sensorOpen ? 0.99999 : adcFor(sensorTemp));
+        double value = sensorShorted ? 0. : sensorOpen ? 0.99999 : adcFor(sensorTemp);
+        // As the firmware: too many reports in a row outside the configured range shut the MCU down.
+        outOfRangeReports = adc.outOfRange(value) ? outOfRangeReports + 1 : 0;
+        if (adc.rangeCheckCount > 0 && outOfRangeReports >= adc.rangeCheckCount) {
+            mcuShutdown.accept("ADC out of range");
+        }
+        adc.report(printTime, value);
         return eventtime + AdcTemperatureSensor.REPORT_TIME;
     }
 }
