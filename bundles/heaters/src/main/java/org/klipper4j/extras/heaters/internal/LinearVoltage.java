@@ -4,6 +4,7 @@ package org.klipper4j.extras.heaters.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.klipper4j.core.api.Bounds;
 import org.klipper4j.core.api.ConfigSection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ final class LinearVoltage implements AdcConverter {
 
     /** {@code params} are (temperature, volts) pairs; reads adc_voltage and voltage_offset. */
     LinearVoltage(ConfigSection config, double[][] params) {
-        double adcVoltage = config.getFloat("adc_voltage", 5., org.klipper4j.core.api.Bounds.above(0.));
+        double adcVoltage = config.getFloat("adc_voltage", 5., Bounds.above(0.));
         double voltageOffset = config.getFloat("voltage_offset", 0.0);
         List<double[]> samples = new ArrayList<>();
         for (double[] p : params) {
