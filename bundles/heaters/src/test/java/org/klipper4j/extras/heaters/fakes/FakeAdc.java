@@ -1,0 +1,57 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.extras.heaters.fakes;
+
+import org.klipper4j.core.api.mcu.Mcu;
+import org.klipper4j.core.api.mcu.McuAdc;
+
+/** An analog input a test feeds; keeps the sampling setup so tests can check the range limits. */
+public final class FakeAdc implements McuAdc {
+    private final Mcu mcu;
+    public double sampleTime;
+    public int sampleCount;
+    public double minval = Double.NaN;
+    public double maxval = Double.NaN;
+    public int rangeCheckCount;
+    public double reportTime;
+    private Callback callback;
+
+    FakeAdc(Mcu mcu) {
+        this.mcu = mcu;
+    }
+
+    @Override
+    public Mcu getMcu() {
+        return mcu;
+    }
+
+    @Override
+    public void setupAdcSample(double sampleTime, int sampleCount, double minval, double maxval,
+            int rangeCheckCount) {
+        this.sampleTime = sampleTime;
+        this.sampleCount = sampleCount;
+        this.minval = minval;
+        this.maxval = maxval;
+        this.rangeCheckCount = rangeCheckCount;
+    }
+
+    @Override
+    public void setupAdcCallback(double reportTime, Callback callback) {
+        this.reportTime = reportTime;
+        this.callback = callback;
+    }
+
+    /** Delivers one report, as the MCU's analog_in_state would. */
+    public void report(double readTime, double value) {
+        callback.onSample(readTime, value);
+    }
+
+    /** True if the MCU's range check would count this value as out of range. */
+    public boolean outOfRange(double value) {
+        return value < minval || value > maxval;
+    }
+
+    @Override
+    public double[] getLastValue() {
+        return new double[] {0., 0.};
+    }
+}
