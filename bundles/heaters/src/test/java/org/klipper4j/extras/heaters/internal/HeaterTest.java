@@ -126,7 +126,7 @@ class HeaterTest {
 
     @Test
     void configErrors() {
-        assertEquals("Option 'max_temp' in section 'heater_generic h' must be above 250",
+        assertEquals("Option 'max_temp' in section 'heater_generic h' must be above 250.0",
                 configError(HEATER.replace("min_temp: 0", "min_temp: 250") + "control: watermark\n").getMessage());
         assertEquals("Unknown temperature sensor 'nosuch'",
                 configError(HEATER.replace("beta3950", "nosuch") + "control: watermark\n").getMessage());
