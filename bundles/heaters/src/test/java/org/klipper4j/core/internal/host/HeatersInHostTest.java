@@ -142,6 +142,6 @@ class HeatersInHostTest {
         PrinterHostService host = start(CFG.replace("min_temp: 0\nmax_temp: 130\n", "min_temp: 130\nmax_temp: 130\n"));
         assertEquals(PrinterState.ERROR, host.getState());
         assertTrue(host.getStateMessage().startsWith(
-                "Option 'max_temp' in section 'heater_bed' must be above 130"), host.getStateMessage());
+                "Option 'max_temp' in section 'heater_bed' must be above 130.0"), host.getStateMessage());
     }
 }

@@ -135,9 +135,9 @@ class HeaterTest {
         assertTrue(configError(HEATER + "control: pid\npid_Kp: 1\npid_Ki: 1\n").getMessage().contains("pid_Kd"));
         assertEquals("Option 'pwm_cycle_time' in section 'heater_generic h' must have maximum of 0.3",
                 configError(HEATER + "control: watermark\npwm_cycle_time: 0.5\n").getMessage());
-        assertEquals("Option 'min_extrude_temp' in section 'heater_generic h' must have maximum of 250",
+        assertEquals("Option 'min_extrude_temp' in section 'heater_generic h' must have maximum of 250.0",
                 configError(HEATER + "control: watermark\nmin_extrude_temp: 300\n").getMessage());
-        assertEquals("Option 'max_power' in section 'heater_generic h' must have maximum of 1",
+        assertEquals("Option 'max_power' in section 'heater_generic h' must have maximum of 1.0",
                 configError(HEATER + "control: watermark\nmax_power: 1.5\n").getMessage());
         String two = HEATER + "control: watermark\ngcode_id: X\n\n" + HEATER.replace("[heater_generic h]",
                 "[heater_generic g]").replace("PB2", "PB3").replace("PA2", "PA3") + "control: watermark\ngcode_id: X\n";
