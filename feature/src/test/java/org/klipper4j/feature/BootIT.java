@@ -44,7 +44,8 @@ public class BootIT {
                 ItSetup.framework("BootIT", "[print_stats]\n\n[greeter]\nmessage: Hi\n",
                 ItSetup.jar("it.jar.mcu"), ItSetup.jar("it.jar.kinematicsnone"),
                 ItSetup.jar("it.jar.virtualsdcard"), ItSetup.jar("it.jar.printstats"),
-                ItSetup.jar("it.jar.greeter"), ItSetup.jar("it.jar.outputpin"), ItSetup.jar("it.jar.fan")));
+                ItSetup.jar("it.jar.greeter"), ItSetup.jar("it.jar.outputpin"), ItSetup.jar("it.jar.fan"),
+                ItSetup.jar("it.jar.heaters")));
     }
 
     @Test
