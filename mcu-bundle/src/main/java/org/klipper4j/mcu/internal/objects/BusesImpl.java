@@ -80,10 +80,6 @@ public final class BusesImpl implements Buses {
 
     /** The MCU object for a chip name: {@code mcu} or {@code mcu NAME}. */
     private Mcu mcuOfChip(String chipName) {
-        String objectName = "mcu".equals(chipName) ? "mcu" : "mcu " + chipName;
-        if (printer.findObject(objectName, Mcu.class).isEmpty()) {
-            throw new ConfigException(String.format("Unknown mcu name '%s'", chipName));
-        }
-        return printer.lookupObject(objectName, Mcu.class);
+        return printer.lookupObject("mcu".equals(chipName) ? "mcu" : "mcu " + chipName, Mcu.class);
     }
 }
