@@ -77,7 +77,7 @@ final class RecordingMcu implements Mcu {
     final List<String> initCmds = new ArrayList<>();
     final List<String> restartCmds = new ArrayList<>();
     final List<Sent> sent = new ArrayList<>();
-    final Map<String, Long> querySlots = new HashMap<>();
+    final Map<Integer, Long> querySlots = new HashMap<>();
     /** Scripted answers of query commands, by response name, in order. */
     final Map<String, Deque<Map<String, Object>>> queryAnswers = new HashMap<>();
     private final List<Runnable> configCallbacks = new ArrayList<>();
