@@ -29,9 +29,28 @@ import org.klipper4j.core.api.mcu.PinParams;
  */
 final class RecordingMcu implements Mcu {
     /** A command as sent: its name, parameters, scheduling clocks and queue. */
-    record Sent(String name, List<Object> params, long minclock, long reqclock, CommandQueue queue) {
+    record Sent(String format, List<Object> params, long minclock, long reqclock, CommandQueue queue) {
+        String name() {
+            return format.split(" ")[0];
+        }
+
         Object param(int index) {
             return params.get(index);
+        }
+
+        /** The command as Klipper's decoder prints it: {@code name k=v ...}, buffers in hex, clocks as 32 bits. */
+        String text() {
+            String[] parts = format.split(" ");
+            StringBuilder text = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                String key = parts[i].substring(0, parts[i].indexOf('='));
+                Object value = params.get(i - 1);
+                String shown = value instanceof byte[] bytes ? McuLimits.hex(bytes)
+                        : parts[i].endsWith("%u") ? Long.toString(((Number) value).longValue() & 0xffffffffL)
+                        : value.toString();
+                text.append(' ').append(key).append('=').append(shown);
+            }
+            return text.toString();
         }
     }
 
@@ -172,16 +191,14 @@ final class RecordingMcu implements Mcu {
     @Override
     public McuCommand lookupCommand(String format, CommandQueue queue) {
         requireCommand(format);
-        String commandName = format.split(" ")[0];
         return (minclock, reqclock, params) -> sent.add(
-                new Sent(commandName, Arrays.asList(params), minclock, reqclock, queue));
+                new Sent(format, Arrays.asList(params), minclock, reqclock, queue));
     }
 
     @Override
     public McuQueryCommand lookupQueryCommand(String format, String responseFormat, int oid, CommandQueue queue,
             boolean isAsync) {
         requireCommand(format);
-        String commandName = format.split(" ")[0];
         String responseName = responseFormat.split(" ")[0];
         return new McuQueryCommand() {
             @Override
@@ -191,7 +208,7 @@ final class RecordingMcu implements Mcu {
 
             @Override
             public Map<String, Object> sendScheduled(long minclock, long reqclock, Object... params) {
-                sent.add(new Sent(commandName, Arrays.asList(params), minclock, reqclock, queue));
+                sent.add(new Sent(format, Arrays.asList(params), minclock, reqclock, queue));
                 Deque<Map<String, Object>> answers = queryAnswers.get(responseName);
                 if (answers == null || answers.isEmpty()) {
                     throw new AssertionError("no answer scripted for " + responseName);
