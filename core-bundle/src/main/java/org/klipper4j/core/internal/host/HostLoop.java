@@ -46,7 +46,41 @@ final class HostLoop {
     private PseudoTerminal pty;
 
     /** The printer that runs now with its reactor and parts. */
-    record Current(PrinterImpl printer, Reactor reactor, PrinterAssembly assembly, List<String> pendingChanges) {
+    record Current(PrinterImpl printer, Reactor reactor, PrinterAssembly assembly, List<String> pendingChanges,
+            OutsideCalls calls) {
+    }
+
+    /**
+     * Calls from other threads waiting for this printer's reactor. When the
+     * printer ends (a restart) the ones that never ran fail instead of waiting forever.
+     */
+    static final class OutsideCalls {
+        private final java.util.Set<CompletableFuture<?>> waiting = new java.util.HashSet<>();
+        private boolean closed;
+
+        synchronized boolean add(CompletableFuture<?> call) {
+            if (closed) {
+                return false;
+            }
+            waiting.add(call);
+            call.whenComplete((r, e) -> remove(call));
+            return true;
+        }
+
+        private synchronized void remove(CompletableFuture<?> call) {
+            waiting.remove(call);
+        }
+
+        void close() {
+            List<CompletableFuture<?>> left;
+            synchronized (this) {
+                closed = true;
+                left = List.copyOf(waiting);
+            }
+            for (CompletableFuture<?> call : left) {
+                call.completeExceptionally(new IllegalStateException("The printer restarted before the request ran"));
+            }
+        }
     }
 
     HostLoop(StartArgs args, ModuleRegistry registry, IntConsumer exit) {
@@ -118,7 +152,8 @@ final class HostLoop {
             holder[0].invokeShutdown("Internal error: " + e);
         });
         PrinterAssembly assembly = new PrinterAssembly(printer);
-        current = new Current(printer, reactor, assembly, new ArrayList<>());
+        OutsideCalls calls = new OutsideCalls();
+        current = new Current(printer, reactor, assembly, new ArrayList<>(), calls);
         if (registry.generation() != modules.generation()) {
             // a module came or went while no printer was running to hear it
             onModuleChange("modules changed while the printer was being built");
@@ -128,6 +163,7 @@ final class HostLoop {
             attachPty(printer, assembly);
         }, Reactor.NOW);
         reactor.run();
+        calls.close();
         String r = result[0] == null ? "exit" : result[0];
         assembly.stop(r);
         current = null;
@@ -206,6 +242,9 @@ final class HostLoop {
             throw new IllegalStateException("The printer host is not running");
         }
         CompletableFuture<T> future = new CompletableFuture<>();
+        if (!c.calls().add(future)) {
+            throw new IllegalStateException("The printer is restarting");
+        }
         c.reactor().registerAsyncCallback(t -> {
             try {
                 future.complete(work.apply(c.printer()));
