@@ -158,7 +158,7 @@ public final class FirmwareDictionary {
         sb.append(", \"i2c_bus_status\": {\"BUS_TIMEOUT\": 2, \"NACK\": 1, \"START_NACK\": 3,"
                 + " \"START_READ_NACK\": 4, \"SUCCESS\": 0}");
         sb.append(", \"pin\": {");
-        char[] ports = {'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'};
+        char[] ports = "ABCDEFGHIJKL".toCharArray();
         for (int i = 0; i < ports.length; i++) {
             sb.append(i == 0 ? "" : ", ").append("\"P").append(ports[i]).append("0\": [")
                     .append(i * 16).append(", 16]");

@@ -38,7 +38,7 @@ class ProtocolTest {
         assertEquals("virtual", d.getConstant("MCU"));
         assertEquals(4095, d.getConstantLong("ADC_MAX"));
         assertEquals("Klipper", d.app());
-        assertEquals(16 * 8, d.enumerations().get("pin").values().size());
+        assertEquals(16 * 12, d.enumerations().get("pin").values().size());
         assertEquals(17, d.enumerations().get("pin").valueOf("PB1"));
         assertEquals("Timer too close", d.staticString(3));
         assertTrue(d.hasFormat("queue_step oid=%c interval=%u count=%hu add=%hi"));
