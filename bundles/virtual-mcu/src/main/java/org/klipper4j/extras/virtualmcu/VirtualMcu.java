@@ -2,6 +2,8 @@
 package org.klipper4j.extras.virtualmcu;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
 
 import org.klipper4j.core.api.mcu.McuLink;
 import org.klipper4j.extras.virtualmcu.internal.BoardRunner;
@@ -9,6 +11,7 @@ import org.klipper4j.extras.virtualmcu.internal.Firmware;
 import org.klipper4j.extras.virtualmcu.internal.FirmwareDictionary;
 import org.klipper4j.extras.virtualmcu.internal.Plant;
 import org.klipper4j.extras.virtualmcu.internal.PipeLink;
+import org.klipper4j.extras.virtualmcu.internal.PtyBridge;
 
 /**
  * A simulated board running in real time, speaking Klipper's MCU protocol over an
@@ -24,6 +27,7 @@ public final class VirtualMcu implements Closeable {
     private final Plant plant;
     private final BoardRunner runner;
     private volatile PipeLink link;
+    private volatile PtyBridge pty;
 
     public VirtualMcu(String name, BoardWiring wiring) {
         this.name = name;
@@ -37,6 +41,23 @@ public final class VirtualMcu implements Closeable {
         if (l != null) {
             l.deliver(block);
         }
+        PtyBridge p = pty;
+        if (p != null) {
+            p.deliver(block);
+        }
+    }
+
+    /**
+     * Serves the board on a pseudo-terminal (raw mode) as well, for hosts that open a
+     * device path; {@code symlink} (may be null) is made to point at it, as Klipper's
+     * Linux MCU does with /tmp/klipper_host_mcu. Returns the device path.
+     */
+    public synchronized String openPty(Path symlink) throws IOException {
+        if (pty != null) {
+            return pty.deviceName();
+        }
+        pty = PtyBridge.open(name, symlink, runner::receive);
+        return pty.deviceName();
     }
 
     /** Connects the host; an earlier link is closed, as when a serial port is reopened. */
@@ -99,6 +120,14 @@ public final class VirtualMcu implements Closeable {
         PipeLink l = link;
         if (l != null) {
             l.close();
+        }
+        PtyBridge p = pty;
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                // the board is going away; a symlink left behind is harmless
+            }
         }
         runner.close();
     }
