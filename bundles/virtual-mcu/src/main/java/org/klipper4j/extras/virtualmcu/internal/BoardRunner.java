@@ -65,21 +65,26 @@ public final class BoardRunner implements AutoCloseable {
                 if (data == STOP) {
                     break;
                 }
-                synchronized (this) {
-                    firmware.advanceTo(clock.now());
-                    if (data != null) {
-                        firmware.receive(data, 0, data.length);
-                    }
-                    if (resetPending) {
-                        resetPending = false;
-                        firmware = firmwareFactory.create(clock.now(), () -> resetPending = true);
-                    }
-                }
+                step(data);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void step(byte[] data) {
+        try {
+            firmware.advanceTo(clock.now());
+            if (data != null) {
+                firmware.receive(data, 0, data.length);
+            }
         } catch (RuntimeException e) {
-            LOG.error("Virtual MCU stopped: {}", e.toString(), e);
+            // a defect of the simulation, not of the host: keep the board alive and say so
+            LOG.error("Virtual MCU error: {}", e.toString(), e);
+        }
+        if (resetPending) {
+            resetPending = false;
+            firmware = firmwareFactory.create(clock.now(), () -> resetPending = true);
         }
     }
 

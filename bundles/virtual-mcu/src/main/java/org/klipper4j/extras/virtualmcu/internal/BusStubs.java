@@ -26,7 +26,7 @@ final class BusStubs implements FirmwareModule {
     @Override
     public void registerCommands(Map<String, Command> c) {
         c.put("config_spi", a -> {
-            Pins.output(fw, a[1]);
+            Pins.pin(fw, a[1]);
             fw.oids().assign(u8(a[0]), new Spi());
         });
         c.put("config_spi_without_cs", a -> fw.oids().assign(u8(a[0]), new Spi()));

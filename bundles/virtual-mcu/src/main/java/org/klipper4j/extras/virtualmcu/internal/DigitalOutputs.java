@@ -27,7 +27,7 @@ final class DigitalOutputs implements FirmwareModule {
     @Override
     public void registerCommands(Map<String, Command> c) {
         c.put("config_digital_out", a -> fw.oids().assign(u8(a[0]), new ScheduledOutput(fw, KIND,
-                Pins.output(fw, a[1]), level(a[2]), level(a[3]), u32(a[4]), 0)));
+                Pins.pin(fw, a[1]), level(a[2]), level(a[3]), u32(a[4]), 0)));
         c.put("set_digital_out_pwm_cycle", a -> {
             ScheduledOutput d = fw.oids().lookup(u8(a[0]), ScheduledOutput.class);
             if (d.hasPendingUpdates()) {
@@ -39,7 +39,7 @@ final class DigitalOutputs implements FirmwareModule {
                 .queue(fw.expand(u32(a[1])), u32(a[2])));
         c.put("update_digital_out", a -> fw.oids().lookup(u8(a[0]), ScheduledOutput.class)
                 .updateNow(level(a[1]), "update_digital_out not valid with active queue"));
-        c.put("set_digital_out", a -> fw.plant().setOutput(Pins.output(fw, a[0]), u8(a[1]) != 0 ? 1 : 0,
+        c.put("set_digital_out", a -> fw.plant().setOutput(Pins.pin(fw, a[0]), u8(a[1]) != 0 ? 1 : 0,
                 fw.seconds(fw.now())));
     }
 

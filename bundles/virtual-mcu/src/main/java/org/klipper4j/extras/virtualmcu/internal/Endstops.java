@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Endstops (endstop.c): while homing, the pin is polled every rest_ticks; when it reads
- * pin_value, it is sampled sample_count times sample_ticks apart, and if every sample
- * agrees the trsync is triggered.
+ * pin_value, that and the next sample_count - 1 samples, sample_ticks apart, must all
+ * agree to trigger the trsync. The homing flag stays set until homing is turned off
+ * (endstop_home with sample_count=0).
  */
 final class Endstops implements FirmwareModule {
     final class Endstop {
@@ -36,6 +37,7 @@ final class Endstops implements FirmwareModule {
             return fw.plant().readDigital(pin, pullUp);
         }
 
+        /** Polls every rest_ticks; a match is the first of sample_count agreeing samples. */
         private long event(long waketime) {
             boolean matches = (read() != 0) == wantHigh;
             if (!oversampling) {
@@ -44,17 +46,14 @@ final class Endstops implements FirmwareModule {
                 }
                 nextWake = waketime + restTicks;
                 oversampling = true;
-                samplesLeft = sampleCount;
-                return waketime + sampleTicks;
-            }
-            if (!matches) {
+            } else if (!matches) {
                 oversampling = false;
+                samplesLeft = sampleCount;
                 return nextWake;
             }
             if (--samplesLeft > 0) {
                 return waketime + sampleTicks;
             }
-            homing = false;
             trsync.trigger(reason);
             return Scheduler.DONE;
         }
@@ -70,7 +69,7 @@ final class Endstops implements FirmwareModule {
 
     @Override
     public void registerCommands(Map<String, Command> c) {
-        c.put("config_endstop", a -> fw.oids().assign(u8(a[0]), new Endstop(Pins.input(fw, a[1]), u8(a[2]) != 0)));
+        c.put("config_endstop", a -> fw.oids().assign(u8(a[0]), new Endstop(Pins.pin(fw, a[1]), u8(a[2]) != 0)));
         c.put("endstop_home", a -> {
             Endstop e = fw.oids().lookup(u8(a[0]), Endstop.class);
             fw.removeTimer(e.timer);
@@ -86,6 +85,7 @@ final class Endstops implements FirmwareModule {
             e.trsync = trsyncs.lookup(u8(a[6]));
             e.reason = u8(a[7]);
             e.oversampling = false;
+            e.samplesLeft = e.sampleCount;
             e.homing = true;
             e.nextWake = start;
             fw.addTimer(e.timer, start);
@@ -95,12 +95,5 @@ final class Endstops implements FirmwareModule {
             Endstop e = fw.oids().lookup(oid, Endstop.class);
             fw.send("endstop_state", oid, e.homing ? 1 : 0, Firmware.clock32(e.nextWake), e.read());
         });
-    }
-
-    @Override
-    public void onShutdown() {
-        for (OidTable.Entry<Endstop> e : fw.oids().all(Endstop.class)) {
-            e.object().homing = false;
-        }
     }
 }

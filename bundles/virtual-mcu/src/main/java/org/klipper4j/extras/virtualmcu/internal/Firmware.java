@@ -9,6 +9,7 @@ import java.util.Set;
 import org.klipper4j.mcu.protocol.ByteCursor;
 import org.klipper4j.mcu.protocol.MessageBlock;
 import org.klipper4j.mcu.protocol.MessageFormat;
+import org.klipper4j.mcu.protocol.MessageKind;
 import org.klipper4j.mcu.protocol.ProtocolException;
 
 /**
@@ -77,6 +78,11 @@ public final class Firmware {
                 steppers, trsyncs, new Endstops(this, trsyncs), new BusStubs(this), new TmcUarts(this));
         for (FirmwareModule m : modules) {
             m.registerCommands(commands);
+        }
+        for (MessageFormat f : dict.parsed().messages(MessageKind.COMMAND)) {
+            if (!commands.containsKey(f.name())) {
+                throw new IllegalStateException("The dictionary declares '" + f.name() + "' but nothing runs it");
+            }
         }
     }
 

@@ -6,11 +6,7 @@ final class Pins {
     private Pins() {
     }
 
-    static String output(Firmware fw, Object v) {
-        return check(fw, v, "Not a valid pin");
-    }
-
-    static String input(Firmware fw, Object v) {
+    static String pin(Firmware fw, Object v) {
         return check(fw, v, "Not a valid pin");
     }
 

@@ -30,10 +30,10 @@ final class PwmOutputs implements FirmwareModule {
     @Override
     public void registerCommands(Map<String, Command> c) {
         c.put("config_pwm_out", a -> fw.oids().assign(u8(a[0]), new Pwm(new ScheduledOutput(fw, KIND,
-                Pins.output(fw, a[1]), u16(a[3]), u16(a[4]), u32(a[5]), FirmwareDictionary.PWM_MAX))));
+                Pins.pin(fw, a[1]), u16(a[3]), u16(a[4]), u32(a[5]), FirmwareDictionary.PWM_MAX))));
         c.put("queue_pwm_out", a -> fw.oids().lookup(u8(a[0]), Pwm.class).out
                 .queue(fw.expand(u32(a[1])), u16(a[2])));
-        c.put("set_pwm_out", a -> fw.plant().setOutput(Pins.output(fw, a[0]),
+        c.put("set_pwm_out", a -> fw.plant().setOutput(Pins.pin(fw, a[0]),
                 Math.min(1.0, u16(a[2]) / (double) FirmwareDictionary.PWM_MAX), fw.seconds(fw.now())));
     }
 

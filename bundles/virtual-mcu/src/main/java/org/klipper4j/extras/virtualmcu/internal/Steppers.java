@@ -117,8 +117,8 @@ final class Steppers implements FirmwareModule {
     @Override
     public void registerCommands(Map<String, Command> c) {
         c.put("config_stepper", a -> {
-            Pins.output(fw, a[2]);
-            fw.oids().assign(u8(a[0]), new Stepper(Pins.output(fw, a[1])));
+            Pins.pin(fw, a[2]);
+            fw.oids().assign(u8(a[0]), new Stepper(Pins.pin(fw, a[1])));
         });
         c.put("queue_step", a -> lookup(a[0]).queueStep(u32(a[1]), u16(a[2]), s16(a[3])));
         c.put("set_next_step_dir", a -> lookup(a[0]).nextDir = u8(a[1]) != 0);

@@ -87,8 +87,8 @@ final class TmcUarts implements FirmwareModule {
     @Override
     public void registerCommands(Map<String, Command> c) {
         c.put("config_tmcuart", a -> {
-            Pins.input(fw, a[1]);
-            fw.oids().assign(u8(a[0]), new TmcUart(u8(a[0]), Pins.output(fw, a[3]), u32(a[4])));
+            Pins.pin(fw, a[1]);
+            fw.oids().assign(u8(a[0]), new TmcUart(u8(a[0]), Pins.pin(fw, a[3]), u32(a[4])));
         });
         c.put("tmcuart_send", a -> fw.oids().lookup(u8(a[0]), TmcUart.class).send((byte[]) a[1], u8(a[2])));
     }

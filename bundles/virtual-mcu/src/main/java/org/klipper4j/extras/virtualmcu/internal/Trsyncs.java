@@ -29,9 +29,16 @@ final class Trsyncs implements FirmwareModule {
             this.oid = oid;
         }
 
+        /** Triggers (once per start): runs the signals, then reports. */
         void trigger(int reason) {
+            if (fire(reason)) {
+                report();
+            }
+        }
+
+        private boolean fire(int reason) {
             if (!canTrigger) {
-                return;
+                return false;
             }
             canTrigger = false;
             triggerReason = reason;
@@ -40,7 +47,7 @@ final class Trsyncs implements FirmwareModule {
             for (Signal s : toRun) {
                 s.trigger(reason);
             }
-            report();
+            return true;
         }
 
         void addSignal(Signal s) {
@@ -105,16 +112,9 @@ final class Trsyncs implements FirmwareModule {
             }
         });
         c.put("trsync_trigger", a -> {
+            // the host asks for it: one report, with clock 0, whether or not this triggered
             Trsync ts = lookup(u8(a[0]));
-            boolean quiet = !ts.canTrigger;
-            if (!quiet) {
-                // the host asked for it: stop the steppers, report below instead of at once
-                ts.canTrigger = false;
-                ts.triggerReason = u8(a[1]);
-                List<Signal> toRun = new ArrayList<>(ts.signals);
-                ts.signals.clear();
-                toRun.forEach(s -> s.trigger(ts.triggerReason));
-            }
+            ts.fire(u8(a[1]));
             fw.removeTimer(ts.reportTimer);
             fw.removeTimer(ts.expireTimer);
             fw.send("trsync_state", ts.oid, 0, ts.triggerReason, 0L);

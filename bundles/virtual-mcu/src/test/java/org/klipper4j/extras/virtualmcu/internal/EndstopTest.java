@@ -36,7 +36,7 @@ class EndstopTest {
                 "reset_step_clock oid=0 clock=1000", "set_next_step_dir oid=0 dir=0",
                 "queue_step oid=0 interval=1000 count=200 add=0");
         host.advanceTo(1_000_000);
-        // the 100th step (at 101000) reaches the switch; four samples 10 ticks apart confirm it
+        // the 100th step (at 101000) reaches the switch; a poll and three more samples 10 ticks apart confirm it
         assertEquals(100, host.fw.stepCount("PB0"));
         assertEquals(0, host.plant.axisPosition("PB0"));
         List<Map<String, Object>> states = host.take("trsync_state");
@@ -48,10 +48,47 @@ class EndstopTest {
 
         host.send("endstop_query_state oid=1");
         Map<String, Object> state = host.takeOne("endstop_state");
-        assertEquals(0L, state.get("homing"));
+        assertEquals(1L, state.get("homing"), "homing until the host turns it off");
         assertEquals(1L, state.get("pin_value"));
+        host.send("endstop_home oid=1 clock=0 sample_ticks=0 sample_count=0 rest_ticks=0 pin_value=0"
+                + " trsync_oid=0 trigger_reason=0", "endstop_query_state oid=1");
+        assertEquals(0L, host.takeOne("endstop_state").get("homing"));
         host.send("stepper_get_position oid=0");
         assertEquals(-100L, host.takeOne("stepper_position").get("pos"));
+    }
+
+    @Test
+    void aPressedSwitchTriggersAfterSampleCountSamples() {
+        TestHost host = new TestHost(BoardWiring.builder()
+                .axis(new BoardWiring.Axis("PB0", 0))
+                .endstop(new BoardWiring.Endstop("PC0", "PB0", 0, true, true))
+                .build());
+        host.send("allocate_oids count=2", "config_endstop oid=0 pin=PC0 pull_up=0", "config_trsync oid=1",
+                "finalize_config crc=0");
+        host.send("trsync_start oid=1 report_clock=0 report_ticks=0 expire_reason=4",
+                "endstop_home oid=0 clock=1000 sample_ticks=10 sample_count=4 rest_ticks=100 pin_value=1"
+                        + " trsync_oid=1 trigger_reason=1");
+        host.take();
+        host.advanceTo(1029);
+        assertTrue(host.take("trsync_state").isEmpty());
+        host.advanceTo(1030);
+        assertEquals(1030L, host.takeOne("trsync_state").get("clock"), "samples at 1000, 1010, 1020, 1030");
+    }
+
+    @Test
+    void waitsForTheOtherLevelWhenAskedTo() {
+        TestHost host = new TestHost(BoardWiring.builder()
+                .axis(new BoardWiring.Axis("PB0", 0))
+                .endstop(new BoardWiring.Endstop("PC0", "PB0", 0, true, true))
+                .build());
+        host.send("allocate_oids count=2", "config_endstop oid=0 pin=PC0 pull_up=0", "config_trsync oid=1",
+                "finalize_config crc=0");
+        host.send("trsync_start oid=1 report_clock=0 report_ticks=0 expire_reason=4",
+                "endstop_home oid=0 clock=1000 sample_ticks=10 sample_count=4 rest_ticks=100 pin_value=0"
+                        + " trsync_oid=1 trigger_reason=1");
+        host.take();
+        host.advanceTo(1_000_000);
+        assertTrue(host.take("trsync_state").isEmpty(), "the switch stays pressed");
     }
 
     @Test
