@@ -1,0 +1,134 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.extras.virtualmcu;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.klipper4j.core.api.mcu.McuLink;
+import org.klipper4j.extras.virtualmcu.internal.BoardRunner;
+import org.klipper4j.extras.virtualmcu.internal.Firmware;
+import org.klipper4j.extras.virtualmcu.internal.FirmwareDictionary;
+import org.klipper4j.extras.virtualmcu.internal.Plant;
+import org.klipper4j.extras.virtualmcu.internal.PipeLink;
+import org.klipper4j.extras.virtualmcu.internal.PtyBridge;
+
+/**
+ * A simulated board running in real time, speaking Klipper's MCU protocol over an
+ * in-process serial line. It keeps running (and keeps its state) when the host
+ * disconnects, as a real board does; {@code reset} reboots its firmware.
+ */
+public final class VirtualMcu implements Closeable {
+    /** A timer this late (1 s) shuts the board down: the JVM stalled, as a real MCU would not. */
+    private static final long LATE_TIMER_LIMIT = FirmwareDictionary.CLOCK_FREQ;
+    private static final FirmwareDictionary DICTIONARY = new FirmwareDictionary();
+
+    private final String name;
+    private final Plant plant;
+    private final BoardRunner runner;
+    private volatile PipeLink link;
+    private volatile PtyBridge pty;
+
+    public VirtualMcu(String name, BoardWiring wiring) {
+        this.name = name;
+        this.plant = new Plant(wiring);
+        this.runner = new BoardRunner(name,
+                (now, reset) -> new Firmware(DICTIONARY, plant, this::toHost, now, LATE_TIMER_LIMIT, reset));
+    }
+
+    private void toHost(byte[] block) {
+        PipeLink l = link;
+        if (l != null) {
+            l.deliver(block);
+        }
+        PtyBridge p = pty;
+        if (p != null) {
+            p.deliver(block);
+        }
+    }
+
+    /**
+     * Serves the board on a pseudo-terminal (raw mode) as well, for hosts that open a
+     * device path; {@code symlink} (may be null) is made to point at it, as Klipper's
+     * Linux MCU does with /tmp/klipper_host_mcu. Returns the device path.
+     */
+    public synchronized String openPty(Path symlink) throws IOException {
+        if (pty != null) {
+            return pty.deviceName();
+        }
+        pty = PtyBridge.open(name, symlink, runner::receive);
+        return pty.deviceName();
+    }
+
+    /** Connects the host; an earlier link is closed, as when a serial port is reopened. */
+    public synchronized McuLink openLink() {
+        PipeLink old = link;
+        if (old != null) {
+            old.close();
+        }
+        PipeLink l = new PipeLink(runner::receive, this::detach);
+        link = l;
+        return l;
+    }
+
+    private synchronized void detach(PipeLink l) {
+        if (link == l) {
+            link = null;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The data dictionary the board serves (JSON). */
+    public static String dictionaryJson() {
+        return DICTIONARY.json();
+    }
+
+    public boolean isShutdown() {
+        return runner.inspect(Firmware::isShutdown);
+    }
+
+    /** Why the firmware shut down (its static string), or null while running. */
+    public String shutdownReason() {
+        return runner.inspect(Firmware::shutdownReason);
+    }
+
+    /** Steps taken by the stepper configured on this step pin. */
+    public long stepCount(String stepPin) {
+        return runner.inspect(fw -> fw.stepCount(stepPin));
+    }
+
+    /** Position of the axis moved by this step pin, in steps (survives firmware resets). */
+    public long axisPosition(String stepPin) {
+        return plant.axisPosition(stepPin);
+    }
+
+    /** Current temperature of the body heated by this pin. */
+    public double temperature(String heaterPin) {
+        return runner.inspect(fw -> plant.temperature(heaterPin, fw.seconds(fw.now())));
+    }
+
+    /** Last duty (0..1) written to an output pin. */
+    public double output(String pin) {
+        return plant.output(pin);
+    }
+
+    @Override
+    public void close() {
+        PipeLink l = link;
+        if (l != null) {
+            l.close();
+        }
+        PtyBridge p = pty;
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                // the board is going away; a symlink left behind is harmless
+            }
+        }
+        runner.close();
+    }
+}
