@@ -1,0 +1,184 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.mcu.internal.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.klipper4j.core.api.ConfigException;
+import org.klipper4j.core.api.PrinterEvents;
+import org.klipper4j.core.api.mcu.Mcu;
+import org.klipper4j.core.internal.config.PrinterConfig;
+import org.klipper4j.mcu.internal.link.McuLinkOpener;
+
+/** The MCU connect lifecycle against an in-memory firmware with Klipper's Linux-process dictionary. */
+class McuLifecycleTest {
+    private static final String DICT = "/org/klipper4j/mcu/protocol/dict/linuxprocess.dict";
+    private static final String DS18B20 = "config_ds18b20 oid=0 serial=3132333435363738 max_error_count=4";
+
+    @TempDir
+    Path dir;
+    private TestPrinter printer;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (printer != null) {
+            printer.close();
+        }
+    }
+
+    private McuImpl mcuWith(FakeFirmware firmware) throws Exception {
+        Path cfg = dir.resolve("printer.cfg");
+        Files.writeString(cfg, "[mcu]\nserial: fake:board\n");
+        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        McuLinkOpener opener = new McuLinkOpener();
+        opener.addProvider("fake", (address, baud) -> firmware);
+        McuModule module = new McuModule(opener);
+        return printer.call(() -> {
+            McuImpl mcu = (McuImpl) module.load(PrinterConfig.load(printer, cfg).section("mcu"));
+            printer.addObject("mcu", mcu);
+            mcu.registerConfigCallback(() -> mcu.addConfigCommand(DS18B20.replace("oid=0",
+                    "oid=" + mcu.createOid())));
+            return mcu;
+        });
+    }
+
+    private void identifyAndConnect() throws Exception {
+        printer.run(() -> {
+            printer.sendEvent(PrinterEvents.MCU_IDENTIFY);
+            printer.sendEvent(PrinterEvents.CONNECT);
+        });
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void connectIdentifiesSendsTheConfigWithKlippersCrcAndReportsStatus() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        McuImpl mcu = mcuWith(firmware);
+        identifyAndConnect();
+
+        List<String> config = firmware.received.stream()
+                .filter(s -> s.startsWith("allocate_oids") || s.startsWith("config_") || s.startsWith("finalize"))
+                .toList();
+        // the CRC Klipper sent for the same config (reference linuxtest case)
+        assertEquals(List.of("allocate_oids count=1", DS18B20, "finalize_config crc=349845466"), config);
+        assertTrue(firmware.isConfig);
+        assertEquals(2, firmware.receivedNamed("get_config").size(), "queried before and after configuring");
+
+        Map<String, Object> status = printer.call(() -> mcu.getStatus(0.));
+        assertEquals("v0.13.0-730-g84104bbbd", status.get("mcu_version"));
+        assertEquals("linux", ((Map<?, ?>) status.get("mcu_constants")).get("MCU"));
+        assertEquals(50_000_000.0, printer.call(() -> mcu.getConstantFloat("CLOCK_FREQ")));
+        assertEquals(1024, mcu.getMoveCount());
+    }
+
+    @Test
+    void unchangedConfigIsNotSentAgain() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        firmware.isConfig = true;
+        firmware.configCrc = 349845466L;
+        mcuWith(firmware);
+        identifyAndConnect();
+        assertTrue(firmware.receivedNamed("allocate_oids").isEmpty(), firmware.received.toString());
+        assertTrue(firmware.receivedNamed("finalize_config").isEmpty());
+        assertTrue(printer.exits.isEmpty());
+    }
+
+    @Test
+    void changedConfigAsksForAFirmwareRestart() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        firmware.isConfig = true;
+        firmware.configCrc = 12345L;
+        mcuWith(firmware);
+        ConfigException e = assertThrows(ConfigException.class, this::identifyAndConnect);
+        assertEquals("Attempt MCU 'mcu' restart failed", e.getMessage());
+        assertEquals(List.of("firmware_restart"), printer.exits);
+    }
+
+    @Test
+    void mcuShutdownBecomesAPrinterShutdownWithTheStaticString() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        McuImpl mcu = mcuWith(firmware);
+        identifyAndConnect();
+        firmware.shutdown("ADC out of range");
+        waitFor("shutdown", () -> !printer.shutdowns.isEmpty());
+        assertEquals(List.of("MCU 'mcu' shutdown: ADC out of range"), printer.shutdowns);
+        assertTrue(mcu.isShutdown());
+        assertTrue(firmware.receivedNamed("emergency_stop").isEmpty(),
+                "no emergency stop to an MCU that is already shut down");
+    }
+
+    @Test
+    void hostShutdownSendsEmergencyStop() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        mcuWith(firmware);
+        identifyAndConnect();
+        printer.run(() -> printer.invokeShutdown("test"));
+        waitFor("emergency_stop", () -> !firmware.receivedNamed("emergency_stop").isEmpty());
+    }
+
+    @Test
+    void silentMcuIsReportedAsLostCommunication() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        mcuWith(firmware);
+        identifyAndConnect();
+        assertTrue(printer.shutdowns.isEmpty());
+        firmware.silent = true;
+        waitFor("lost communication", () -> !printer.shutdowns.isEmpty());
+        assertEquals(List.of("Lost communication with MCU 'mcu'"), printer.shutdowns);
+    }
+
+    @Test
+    void clockIsTrackedFromGetClockResponses() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        McuImpl mcu = mcuWith(firmware);
+        identifyAndConnect();
+        assertTrue(firmware.receivedNamed("get_clock").size() >= 8, "8 samples before the config");
+        long mcuNow = firmware.clock();
+        double printTime = printer.call(() -> mcu.estimatedPrintTime(printer.getReactor().monotonic()));
+        double firmwarePrintTime = mcuNow / 50_000_000.0;
+        assertEquals(firmwarePrintTime, printTime, 0.05, "estimate within 50 ms of the firmware's clock");
+    }
+
+    @Test
+    void noAnswerMeansUnableToConnect() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        firmware.silent = true;
+        McuImpl mcu = mcuWith(firmware);
+        mcu.setConnectTimeout(1.0);
+        ConfigException e = assertThrows(ConfigException.class, this::identifyAndConnect);
+        assertEquals("mcu 'mcu': Unable to connect", e.getMessage());
+    }
+
+    @Test
+    void unknownLinkSchemeIsNamed() throws Exception {
+        Path cfg = dir.resolve("printer.cfg");
+        Files.writeString(cfg, "[mcu]\nserial: nosuch:thing\n");
+        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        McuModule module = new McuModule(new McuLinkOpener());
+        Mcu mcu = printer.call(() -> (Mcu) module.load(PrinterConfig.load(printer, cfg).section("mcu")));
+        ((McuImpl) mcu).setConnectTimeout(0.2);
+        assertThrows(ConfigException.class, this::identifyAndConnect);
+        assertFalse(mcu.isShutdown());
+    }
+}
