@@ -17,6 +17,8 @@ final class BatchChannel implements McuChannel {
 
     private final BatchOutputWriter writer;
     private final Path file;
+    /** After disconnect: late messages (other disconnect handlers) are still written, each flushed. */
+    private volatile boolean disconnected;
 
     BatchChannel(Path file) {
         this.file = file;
@@ -30,6 +32,9 @@ final class BatchChannel implements McuChannel {
     @Override
     public void send(byte[] msg, int off, int len, CommandQueue queue, long minClock, long reqClock) {
         writer.send(msg, off, len);
+        if (disconnected) {
+            writer.flush();
+        }
     }
 
     @Override
@@ -46,9 +51,11 @@ final class BatchChannel implements McuChannel {
 
     @Override
     public void close() {
+        // flushed, not closed: handlers that run after ours may still send (the process exits after a batch run)
+        disconnected = true;
         try {
-            writer.close();
-        } catch (IOException e) {
+            writer.flush();
+        } catch (UncheckedIOException e) {
             LOG.error("Unable to finish output file {}: {}", file, e.getMessage());
         }
     }

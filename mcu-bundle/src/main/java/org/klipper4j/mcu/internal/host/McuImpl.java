@@ -535,6 +535,13 @@ public final class McuImpl implements Mcu, StatsSource {
             clockTimer = null;
         }
         McuChannel c = channel;
+        if (fileoutput) {
+            // the output file stays writable for handlers that flush after this one
+            if (c != null) {
+                c.close();
+            }
+            return;
+        }
         channel = null;
         if (c != null) {
             c.close();

@@ -173,4 +173,17 @@ class BatchModeTest {
         List<String> lines = decode("dict/atmega2560.dict", dir.resolve("out.serial"));
         assertEquals("config_digital_out oid=0 pin=PB4 value=0 default_value=0 max_duration=0", lines.get(1));
     }
+
+    @Test
+    void messagesSentAfterDisconnectStillReachTheFile() throws Exception {
+        McuImpl mcu = load("[mcu]\nserial: /dev/ttyACM0\n", Map.of("mcu", copy("dict/atmega2560.dict")))
+                .get("mcu");
+        identifyAndConnect();
+        printer.run(() -> {
+            printer.sendEvent(PrinterEvents.DISCONNECT);
+            mcu.lookupCommand("emergency_stop").send();
+        });
+        List<String> lines = decode("dict/atmega2560.dict", dir.resolve("out.serial"));
+        assertEquals("emergency_stop", lines.get(lines.size() - 1));
+    }
 }
