@@ -181,4 +181,99 @@ class McuLifecycleTest {
         assertThrows(ConfigException.class, this::identifyAndConnect);
         assertFalse(mcu.isShutdown());
     }
+
+    @Test
+    void firmwareRestartByCommandUsesConfigResetWhenThereIsNoReset() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        mcuWith(firmware);
+        identifyAndConnect();
+        printer.run(() -> printer.sendEvent(PrinterEvents.FIRMWARE_RESTART));
+        // the Linux MCU has config_reset only: it is shut down first, then reset
+        List<String> tail = firmware.received.stream()
+                .filter(s -> s.equals("emergency_stop") || s.equals("config_reset")).toList();
+        assertEquals(List.of("emergency_stop", "config_reset"), tail);
+    }
+
+    @Test
+    void responsesRegisteredBeforeIdentifyAreDelivered() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        McuImpl mcu = mcuWith(firmware);
+        List<Map<String, Object>> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        printer.run(() -> mcu.registerResponse(got::add, "stepper_position", 3));
+        identifyAndConnect();
+        firmware.sendResponse("stepper_position", 4L, 100L);
+        firmware.sendResponse("stepper_position", 3L, -250L);
+        waitFor("response", () -> !got.isEmpty());
+        Thread.sleep(100);
+        assertEquals(1, got.size(), "only oid 3");
+        assertEquals(-250L, got.get(0).get("pos"));
+        assertEquals("stepper_position", got.get(0).get("#name"));
+    }
+
+    @Test
+    void queryCommandWaitsForItsResponse() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        McuImpl mcu = mcuWith(firmware);
+        identifyAndConnect();
+        Map<String, Object> config = printer.call(() -> mcu.lookupQueryCommand("get_config",
+                "config is_config=%c crc=%u is_shutdown=%c move_count=%hu", -1, null, false).send());
+        assertEquals(349845466L, config.get("crc"));
+        assertEquals(1L, config.get("is_config"));
+    }
+
+    @Test
+    void statsLineHasKlippersFieldsAndFillsLastStats() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        McuImpl mcu = mcuWith(firmware);
+        identifyAndConnect();
+        firmware.sendResponse("stats", 1000L, 500000L, 10000L);
+        Thread.sleep(200);
+        String text = printer.call(() -> mcu.stats(printer.getReactor().monotonic())).text();
+        assertTrue(text.matches("mcu: mcu_awake=0\\.010 mcu_task_avg=0\\.000010 mcu_task_stddev=\\S+ "
+                + "bytes_write=\\d+ bytes_read=\\d+ bytes_retransmit=\\d+ bytes_invalid=\\d+ send_seq=\\d+ "
+                + "receive_seq=\\d+ retransmit_seq=\\d+ srtt=\\S+ rttvar=\\S+ rto=\\S+ ready_bytes=\\d+ "
+                + "upcoming_bytes=\\d+ freq=\\d+"), text);
+        Map<?, ?> last = (Map<?, ?>) printer.call(() -> mcu.getStatus(0.)).get("last_stats");
+        assertEquals(0.01, last.get("mcu_awake"));
+        assertTrue(last.get("freq") instanceof Long);
+    }
+
+    @Test
+    void canBusIsRefusedWithAClearError() throws Exception {
+        Path cfg = dir.resolve("printer.cfg");
+        Files.writeString(cfg, "[mcu]\ncanbus_uuid: 11aa22bb33cc\n");
+        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        McuModule module = new McuModule(new McuLinkOpener());
+        printer.run(() -> module.load(PrinterConfig.load(printer, cfg).section("mcu")));
+        ConfigException e = assertThrows(ConfigException.class, this::identifyAndConnect);
+        assertEquals("mcu 'mcu': CAN bus MCUs (canbus_uuid) are not supported yet", e.getMessage());
+    }
+
+    @Test
+    void secondaryMcuFollowsTheMainClock() throws Exception {
+        FakeFirmware mainFw = new FakeFirmware(DICT);
+        FakeFirmware extraFw = new FakeFirmware(DICT);
+        Path cfg = dir.resolve("printer.cfg");
+        Files.writeString(cfg, "[mcu]\nserial: fake:main\n[mcu extra]\nserial: fake:extra\n");
+        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        McuLinkOpener opener = new McuLinkOpener();
+        opener.addProvider("fake", (address, baud) -> address.equals("main") ? mainFw : extraFw);
+        McuModule module = new McuModule(opener);
+        McuImpl extra = printer.call(() -> {
+            PrinterConfig config = PrinterConfig.load(printer, cfg);
+            printer.addObject("mcu", module.load(config.section("mcu")));
+            McuImpl m = (McuImpl) module.load(config.section("mcu extra"));
+            printer.addObject("mcu extra", m);
+            return m;
+        });
+        identifyAndConnect();
+        assertEquals("extra", extra.getName());
+        McuImpl main = printer.call(() -> printer.lookupObject("mcu", McuImpl.class));
+        double[] times = printer.call(() -> {
+            double now = printer.getReactor().monotonic();
+            return new double[] {main.estimatedPrintTime(now), extra.estimatedPrintTime(now)};
+        });
+        assertEquals(times[0], times[1], 0.005, "both MCUs agree on the print time");
+        assertTrue(extraFw.isConfig && mainFw.isConfig);
+    }
 }
