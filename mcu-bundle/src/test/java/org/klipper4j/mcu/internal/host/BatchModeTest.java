@@ -186,4 +186,16 @@ class BatchModeTest {
         List<String> lines = decode("dict/atmega2560.dict", dir.resolve("out.serial"));
         assertEquals("emergency_stop", lines.get(lines.size() - 1));
     }
+
+    @Test
+    void queriesInBatchModeAreWrittenAndAnswerZeros() throws Exception {
+        McuImpl mcu = load("[mcu]\nserial: /dev/ttyACM0\n", Map.of("mcu", copy("dict/atmega2560.dict")))
+                .get("mcu");
+        identifyAndConnect();
+        Map<String, Object> answer = printer.call(() -> mcu.lookupQueryCommand("stepper_get_position oid=%c",
+                "stepper_position oid=%c pos=%i", 2, null, false).send(2));
+        assertEquals(0L, answer.get("pos"));
+        List<String> lines = decode("dict/atmega2560.dict", dir.resolve("out.serial"));
+        assertEquals("stepper_get_position oid=2", lines.get(lines.size() - 1));
+    }
 }
