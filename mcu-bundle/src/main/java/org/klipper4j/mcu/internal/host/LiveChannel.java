@@ -74,15 +74,15 @@ final class LiveChannel implements McuChannel {
                 : params -> reactor.registerAsyncCallback(t -> handler.handle(params)));
     }
 
-    /** As {@link #registerResponse} but the handler runs on the reader thread (it must be thread-safe). */
-    void registerDirect(String name, Integer oid, McuResponseHandler handler) {
+    /**
+     * As {@link #registerResponse} but the handler runs on the reader thread (it must be
+     * thread-safe); returns the handler it replaces, or null.
+     */
+    McuResponseHandler registerDirect(String name, Integer oid, McuResponseHandler handler) {
         Key key = new Key(name, oid);
-        if (handler == null) {
-            handlers.remove(key);
-        } else {
-            handlers.put(key, handler);
-        }
+        McuResponseHandler previous = handler == null ? handlers.remove(key) : handlers.put(key, handler);
         dispatcher.register(name, oid, handler);
+        return previous;
     }
 
     @Override

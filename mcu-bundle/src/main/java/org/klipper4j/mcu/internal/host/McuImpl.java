@@ -32,6 +32,7 @@ import org.klipper4j.core.api.reactor.ReactorTimer;
 import org.klipper4j.mcu.internal.clock.ClockSync;
 import org.klipper4j.mcu.internal.clock.SecondaryClockSync;
 import org.klipper4j.mcu.internal.link.McuLinkOpener;
+import org.klipper4j.mcu.internal.link.ReactorPause;
 import org.klipper4j.mcu.internal.link.RestartSequences;
 import org.klipper4j.mcu.internal.objects.McuObjectFactory;
 import org.klipper4j.mcu.internal.pins.PinResolver;
@@ -408,7 +409,7 @@ public final class McuImpl implements Mcu, StatsSource {
         }
         LOG.info("Attempting automated MCU '{}' restart: {}", options.name(), reason);
         printer.requestExit("firmware_restart");
-        reactor.pause(reactor.monotonic() + 2.000);
+        ReactorPause.pause(reactor, 2.000);
         throw new ConfigException("Attempt MCU '" + options.name() + "' restart failed");
     }
 
@@ -517,7 +518,7 @@ public final class McuImpl implements Mcu, StatsSource {
             LOG.info("Attempting MCU '{}' config_reset command", options.name());
             isShutdown = true;
             emergencyStop(true);
-            reactor.pause(reactor.monotonic() + 0.015);
+            ReactorPause.pause(reactor, 0.015);
             byte[] msg = configResetCmd.encode();
             sendRaw(msg, 0, msg.length, defaultQueue, 0, 0);
         } else {
@@ -525,7 +526,7 @@ public final class McuImpl implements Mcu, StatsSource {
             byte[] msg = resetCmd.encode();
             sendRaw(msg, 0, msg.length, defaultQueue, 0, 0);
         }
-        reactor.pause(reactor.monotonic() + 0.015);
+        ReactorPause.pause(reactor, 0.015);
         disconnect();
     }
 
@@ -583,7 +584,7 @@ public final class McuImpl implements Mcu, StatsSource {
     private Map<String, Object> tryQuery(LiveChannel live, byte[] msg, String response, Integer oid,
             org.klipper4j.mcu.internal.serial.CommandQueue queue, long minClock, long reqClock, double deadline) {
         Completion<Map<String, Object>> done = reactor.completion();
-        live.registerDirect(response, oid, done::complete);
+        McuResponseHandler previous = live.registerDirect(response, oid, done::complete);
         try {
             double wait = 0.250;
             for (int attempt = 0; attempt <= 5; attempt++) {
@@ -597,7 +598,7 @@ public final class McuImpl implements Mcu, StatsSource {
             }
             return null;
         } finally {
-            live.registerDirect(response, oid, null);
+            live.registerDirect(response, oid, previous);
         }
     }
 

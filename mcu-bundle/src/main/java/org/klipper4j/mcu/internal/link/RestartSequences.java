@@ -58,6 +58,6 @@ public final class RestartSequences {
     }
 
     private static void pause(Reactor reactor) {
-        reactor.pause(reactor.monotonic() + 0.100);
+        ReactorPause.pause(reactor, 0.100);
     }
 }

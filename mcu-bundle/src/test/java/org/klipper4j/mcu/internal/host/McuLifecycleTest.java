@@ -276,4 +276,14 @@ class McuLifecycleTest {
         assertEquals(times[0], times[1], 0.005, "both MCUs agree on the print time");
         assertTrue(extraFw.isConfig && mainFw.isConfig);
     }
+
+    @Test
+    void firmwareRestartAlsoWorksOffTheReactorThread() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        mcuWith(firmware);
+        identifyAndConnect();
+        // the host sends the restart and disconnect events after its reactor stopped
+        printer.sendEvent(PrinterEvents.FIRMWARE_RESTART);
+        waitFor("config_reset", () -> !firmware.receivedNamed("config_reset").isEmpty());
+    }
 }
