@@ -1,7 +1,6 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.mcu.internal.host;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,18 +21,14 @@ import org.klipper4j.core.api.StatsSource;
 import org.klipper4j.core.api.mcu.CommandQueue;
 import org.klipper4j.core.api.mcu.Mcu;
 import org.klipper4j.core.api.mcu.McuCommand;
-import org.klipper4j.core.api.mcu.McuLink;
 import org.klipper4j.core.api.mcu.McuQueryCommand;
 import org.klipper4j.core.api.mcu.McuResponseHandler;
 import org.klipper4j.core.api.mcu.PinParams;
-import org.klipper4j.core.api.reactor.Completion;
 import org.klipper4j.core.api.reactor.Reactor;
-import org.klipper4j.core.api.reactor.ReactorTimer;
 import org.klipper4j.mcu.internal.clock.ClockSync;
 import org.klipper4j.mcu.internal.clock.SecondaryClockSync;
 import org.klipper4j.mcu.internal.link.McuLinkOpener;
 import org.klipper4j.mcu.internal.link.ReactorPause;
-import org.klipper4j.mcu.internal.link.RestartSequences;
 import org.klipper4j.mcu.internal.objects.McuObjectFactory;
 import org.klipper4j.mcu.internal.pins.PinResolver;
 import org.klipper4j.mcu.internal.pins.PinsRegistry;
@@ -55,8 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class McuImpl implements Mcu, StatsSource {
     private static final Logger LOG = LoggerFactory.getLogger(McuImpl.class);
     private static final Pattern UNKNOWN_PIN = Pattern.compile("Unknown value '(.*)' in enumeration 'pin'");
-    /** Klipper's spacing of clock queries: odd, so they do not resonate with other periodic work. */
-    private static final double CLOCK_QUERY_INTERVAL = .9839;
 
     private final Printer printer;
     private final Reactor reactor;
@@ -76,7 +69,6 @@ public final class McuImpl implements Mcu, StatsSource {
     private DataDictionary dict;
     private McuChannel channel;
     private double mcuFreq;
-    private double statsSumsqBase;
     private MessageFormat emergencyStopCmd;
     private MessageFormat resetCmd;
     private MessageFormat configResetCmd;
@@ -87,11 +79,9 @@ public final class McuImpl implements Mcu, StatsSource {
     private String shutdownMsg = "";
     private int moveCount;
     private int reservedMoveSlots;
-    private ReactorTimer clockTimer;
+    private ClockPoller clockPoller;
+    private McuLoadStats loadStats;
     private double connectTimeout = 90.;
-    private double mcuTickAvg;
-    private double mcuTickStddev;
-    private double mcuTickAwake;
 
     /** Tracks which MCUs already tried an automated restart, so a failing one is not restarted forever. */
     public interface RestartTracker {
@@ -151,7 +141,7 @@ public final class McuImpl implements Mcu, StatsSource {
             }
         }
         mcuFreq = getConstantFloat("CLOCK_FREQ");
-        statsSumsqBase = getConstantFloat("STATS_SUMSQ_BASE");
+        loadStats = new McuLoadStats(mcuFreq, getConstantFloat("STATS_SUMSQ_BASE"));
         emergencyStopCmd = lookupFormat("emergency_stop");
         resetCmd = dict.byName("reset");
         configResetCmd = dict.byName("config_reset");
@@ -159,7 +149,7 @@ public final class McuImpl implements Mcu, StatsSource {
         if (restartMethod == null && !dict.constants().containsKey("SERIAL_BAUD") && !extOnly) {
             restartMethod = "command";
         }
-        if (toLong(dict.constants().getOrDefault("CANBUS_BRIDGE", 0L)) != 0) {
+        if (ParamValues.toLong(dict.constants().getOrDefault("CANBUS_BRIDGE", 0L)) != 0) {
             isMcuBridge = true;
             printer.registerEventHandler(PrinterEvents.FIRMWARE_RESTART, a -> firmwareRestart(true));
         }
@@ -168,7 +158,8 @@ public final class McuImpl implements Mcu, StatsSource {
         statusInfo.put("mcu_constants", Collections.unmodifiableMap(new LinkedHashMap<>(dict.constants())));
         registerResponse(this::handleShutdown, "shutdown", null);
         registerResponse(this::handleShutdown, "is_shutdown", null);
-        registerResponse(this::handleMcuStats, "stats", null);
+        McuLoadStats stats = loadStats;
+        registerResponse(stats::handle, "stats", null);
     }
 
     private void connectFile() {
@@ -195,108 +186,14 @@ public final class McuImpl implements Mcu, StatsSource {
     }
 
     private void connectLive() {
-        if (options.canbusUuid() != null) {
-            throw new ConfigException(prefix() + "CAN bus MCUs (canbus_uuid) are not supported yet");
-        }
-        LOG.info("{}Starting serial connect", prefix());
-        double start = reactor.monotonic();
-        byte[] identifyData = null;
-        LiveChannel live = null;
-        while (identifyData == null) {
-            if (reactor.monotonic() > start + connectTimeout) {
-                throw new ConfigException(prefix() + "Unable to connect");
-            }
-            McuLink link;
-            try {
-                link = linkOpener.open(options.serial(), options.baud(), options.rts());
-            } catch (IOException e) {
-                LOG.warn("{}Unable to open serial port: {}", prefix(), e.getMessage());
-                reactor.pause(reactor.monotonic() + Math.min(5., connectTimeout / 4));
-                continue;
-            }
-            live = new LiveChannel(options.name(), link, reactor, this::linkLost);
-            channel = live;
-            identifyData = readIdentifyData(live);
-            if (identifyData == null) {
-                LOG.info("{}Timeout on connect", prefix());
-                live.close();
-                channel = null;
-            }
-        }
-        try {
-            dict = DataDictionary.fromCompressed(identifyData);
-        } catch (ProtocolException e) {
-            live.close();
-            throw new ConfigException(prefix() + e.getMessage(), e);
-        }
-        LiveChannel connected = live;
-        connected.setDictionary(dict);
-        responseHandlers.forEach((k, h) -> connected.registerResponse((String) k.get(0), (Integer) k.get(1), h));
-        Object baud = dict.constants().get("SERIAL_BAUD");
-        if (baud != null) {
-            connected.serialQueue().setWireFrequency(toDouble(baud));
-        }
-        Object window = dict.constants().get("RECEIVE_WINDOW");
-        if (window != null) {
-            connected.serialQueue().setReceiveWindow((int) toLong(window));
-        }
-        syncClock(connected);
-    }
-
-    /** Reads the compressed dictionary 40 bytes at a time; null if the MCU does not answer in 5 s. */
-    private byte[] readIdentifyData(LiveChannel live) {
-        DataDictionary boot = DataDictionary.parseJson("{}");
-        MessageFormat identify = boot.byName("identify");
-        MessageFormat response = boot.byName("identify_response");
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        double deadline = reactor.monotonic() + 5.;
-        while (reactor.monotonic() < deadline) {
-            Map<String, Object> params = tryQuery(live, identify.encode(data.size(), 40), response.name(), null,
-                    defaultQueue, 0, 0, deadline);
-            if (params == null) {
-                return null;
-            }
-            if (toLong(params.get("offset")) == data.size()) {
-                byte[] chunk = (byte[]) params.get("data");
-                if (chunk.length == 0) {
-                    return data.toByteArray();
-                }
-                data.write(chunk, 0, chunk.length);
-            }
-        }
-        return null;
-    }
-
-    private void syncClock(LiveChannel live) {
-        Map<String, Object> uptime = query(lookupFormat("get_uptime").encode(), lookupResponse("uptime"), null,
-                defaultQueue, 0, 0);
-        long clock = (toLong(uptime.get("high")) << 32) | toLong(uptime.get("clock"));
-        clockSync.start(dict.clockFreq(), clock, toDouble(uptime.get("#sent_time")),
-                (freq, convTime, convClock, last) -> live.serialQueue().setClockEstimate(freq, convTime, convClock));
-        MessageFormat getClock = lookupFormat("get_clock");
-        MessageFormat clockResponse = lookupResponse("clock");
-        for (int i = 0; i < 8; i++) {
-            reactor.pause(reactor.monotonic() + 0.050);
-            clockSync.forgetPrediction();
-            handleClock(query(getClock.encode(), clockResponse, null, defaultQueue, 0, 0));
-        }
-        org.klipper4j.mcu.internal.serial.CommandQueue clockQueue = new org.klipper4j.mcu.internal.serial.CommandQueue();
-        byte[] getClockMsg = getClock.encode();
-        live.registerResponse("clock", null, this::handleClock);
-        clockTimer = reactor.registerTimer(eventtime -> {
-            sendRaw(getClockMsg, 0, getClockMsg.length, clockQueue, 0, 0);
-            clockSync.noteQuerySent();
-            checkActive(eventtime);
-            return eventtime + CLOCK_QUERY_INTERVAL;
-        }, Reactor.NOW);
-        if (clockSync instanceof SecondaryClockSync secondary) {
-            secondary.alignWithMain(reactor.monotonic());
-        }
-    }
-
-    private void handleClock(Map<String, Object> params) {
-        clockSync.handleClock(toLong(params.get("clock")), toDouble(params.get("#sent_time")),
-                toDouble(params.get("#receive_time")));
+        LiveConnector.Connection connection = new LiveConnector(reactor, options, linkOpener)
+                .connect(connectTimeout, this::linkLost);
+        LiveChannel live = connection.channel();
+        dict = connection.dict();
+        channel = live;
+        responseHandlers.forEach((k, h) -> live.registerResponse((String) k.get(0), (Integer) k.get(1), h));
+        clockPoller = new ClockPoller(reactor, live, clockSync);
+        clockPoller.start(dict, this::checkActive);
     }
 
     private void linkLost() {
@@ -331,19 +228,19 @@ public final class McuImpl implements Mcu, StatsSource {
 
     void connect() {
         Map<String, Object> cfg = getConfig();
-        if (toLong(cfg.get("is_config")) == 0) {
+        if (ParamValues.toLong(cfg.get("is_config")) == 0) {
             if ("rpi_usb".equals(restartMethod)) {
                 checkRestart("full reset before config");
             }
             sendConfig(null);
             cfg = getConfig();
-            if (toLong(cfg.get("is_config")) == 0 && !fileoutput) {
+            if (ParamValues.toLong(cfg.get("is_config")) == 0 && !fileoutput) {
                 throw new ConfigException("Unable to configure MCU '" + options.name() + "'");
             }
         } else {
-            sendConfig(toLong(cfg.get("crc")));
+            sendConfig(ParamValues.toLong(cfg.get("crc")));
         }
-        moveCount = (int) toLong(cfg.get("move_count"));
+        moveCount = (int) ParamValues.toLong(cfg.get("move_count"));
         if (moveCount < reservedMoveSlots) {
             throw new ConfigException("Too few moves available on MCU '" + options.name() + "'");
         }
@@ -361,7 +258,7 @@ public final class McuImpl implements Mcu, StatsSource {
         if (isShutdown) {
             throw new ConfigException("MCU '" + options.name() + "' error during config: " + shutdownMsg);
         }
-        if (toLong(params.get("is_shutdown")) != 0) {
+        if (ParamValues.toLong(params.get("is_shutdown")) != 0) {
             throw new ConfigException("Can not update MCU '" + options.name() + "' config as it is shutdown");
         }
         return params;
@@ -441,7 +338,7 @@ public final class McuImpl implements Mcu, StatsSource {
         isShutdown = true;
         Object clock = params.get("clock");
         if (clock != null) {
-            shutdownClock = clock32ToClock64(toLong(clock));
+            shutdownClock = clock32ToClock64(ParamValues.toLong(clock));
         }
         shutdownMsg = staticString(params.get("static_string_id"));
         String event = String.valueOf(params.get("#name"));
@@ -456,19 +353,8 @@ public final class McuImpl implements Mcu, StatsSource {
         if (id instanceof String s) {
             return s;
         }
-        String text = id == null ? null : dict.staticString((int) toLong(id));
+        String text = id == null ? null : dict.staticString((int) ParamValues.toLong(id));
         return text != null ? text : "Unknown static string " + id;
-    }
-
-    private void handleMcuStats(Map<String, Object> params) {
-        long count = toLong(params.get("count"));
-        long tickSum = toLong(params.get("sum"));
-        double c = 1.0 / (count * mcuFreq);
-        mcuTickAvg = tickSum * c;
-        double tickSumsq = toLong(params.get("sumsq")) * statsSumsqBase;
-        double diff = count * tickSumsq - (double) tickSum * tickSum;
-        mcuTickStddev = c * Math.sqrt(Math.max(0., diff));
-        mcuTickAwake = tickSum / mcuFreq;
     }
 
     /** Sends {@code emergency_stop} unless the MCU is already shut down ({@code force}: regardless). */
@@ -476,64 +362,37 @@ public final class McuImpl implements Mcu, StatsSource {
         if (emergencyStopCmd == null || channel == null || (isShutdown && !force)) {
             return;
         }
-        byte[] msg = emergencyStopCmd.encode();
-        sendRaw(msg, 0, msg.length, defaultQueue, 0, 0);
+        sendNow(emergencyStopCmd);
     }
 
     private void firmwareRestart(boolean force) {
         if (isMcuBridge && !force) {
             return;
         }
-        String method = restartMethod == null ? "arduino" : restartMethod;
-        try {
-            switch (method) {
-                case "rpi_usb" -> {
-                    LOG.info("Attempting MCU '{}' reset via rpi usb power", options.name());
-                    disconnect();
-                    LOG.error("MCU '{}': restart_method rpi_usb is not supported by klipper4j", options.name());
-                }
-                case "command" -> restartViaCommand();
-                case "cheetah" -> {
-                    LOG.info("Attempting MCU '{}' Cheetah-style reset", options.name());
-                    disconnect();
-                    RestartSequences.cheetahReset(options.serial(), reactor);
-                }
-                default -> {
-                    LOG.info("Attempting MCU '{}' reset", options.name());
-                    disconnect();
-                    RestartSequences.arduinoReset(options.serial(), reactor);
-                }
-            }
-        } catch (IOException e) {
-            LOG.error("MCU '{}' reset failed: {}", options.name(), e.getMessage());
-        }
+        new FirmwareRestarter(this, reactor).restart(restartMethod, options.serial(), resetCmd, configResetCmd);
     }
 
-    private void restartViaCommand() {
-        if ((resetCmd == null && configResetCmd == null) || !clockSync.isActive() || channel == null) {
-            LOG.info("Unable to issue reset command on MCU '{}'", options.name());
-            return;
-        }
-        if (resetCmd == null) {
-            LOG.info("Attempting MCU '{}' config_reset command", options.name());
-            isShutdown = true;
-            emergencyStop(true);
-            ReactorPause.pause(reactor, 0.015);
-            byte[] msg = configResetCmd.encode();
-            sendRaw(msg, 0, msg.length, defaultQueue, 0, 0);
-        } else {
-            LOG.info("Attempting MCU '{}' reset command", options.name());
-            byte[] msg = resetCmd.encode();
-            sendRaw(msg, 0, msg.length, defaultQueue, 0, 0);
-        }
-        ReactorPause.pause(reactor, 0.015);
-        disconnect();
+    /** True while the MCU answers its clock queries. */
+    boolean isLinkActive() {
+        return channel != null && clockSync.isActive();
+    }
+
+    /** Before {@code config_reset}: the firmware must be shut down, so force an emergency stop. */
+    void shutDownForReset() {
+        isShutdown = true;
+        emergencyStop(true);
+    }
+
+    /** Sends a parameterless command at once on the default queue. */
+    void sendNow(MessageFormat command) {
+        byte[] msg = command.encode();
+        sendRaw(msg, 0, msg.length, defaultQueue, 0, 0);
     }
 
     void disconnect() {
-        if (clockTimer != null) {
-            reactor.unregisterTimer(clockTimer);
-            clockTimer = null;
+        if (clockPoller != null) {
+            clockPoller.stop();
+            clockPoller = null;
         }
         McuChannel c = channel;
         if (fileoutput) {
@@ -572,34 +431,12 @@ public final class McuImpl implements Mcu, StatsSource {
             throw new ConfigException(prefix() + "not connected; unable to obtain '" + response.name()
                     + "' response");
         }
-        Map<String, Object> params = tryQuery(live, msg, response.name(), oid, queue, minClock, reqClock,
-                Reactor.NEVER);
+        Map<String, Object> params = QueryRunner.run(reactor, live, msg, response.name(), oid,
+                queue == null ? defaultQueue : queue, minClock, reqClock, Reactor.NEVER);
         if (params == null) {
             throw new ConfigException("Unable to obtain '" + response.name() + "' response");
         }
         return params;
-    }
-
-    /** Sends until the response arrives (Klipper: 5 retries, doubling delays); null if none did. */
-    private Map<String, Object> tryQuery(LiveChannel live, byte[] msg, String response, Integer oid,
-            org.klipper4j.mcu.internal.serial.CommandQueue queue, long minClock, long reqClock, double deadline) {
-        Completion<Map<String, Object>> done = reactor.completion();
-        McuResponseHandler previous = live.registerDirect(response, oid, done::complete);
-        try {
-            double wait = 0.250;
-            for (int attempt = 0; attempt <= 5; attempt++) {
-                sendRaw(msg, 0, msg.length, queue, minClock, reqClock);
-                double until = Math.min(deadline, reactor.monotonic() + wait);
-                Map<String, Object> params = done.await(until, null);
-                if (params != null || reactor.monotonic() >= deadline) {
-                    return params;
-                }
-                wait *= 2.;
-            }
-            return null;
-        } finally {
-            live.registerDirect(response, oid, previous);
-        }
     }
 
     private static Map<String, Object> zeroResponse(MessageFormat response) {
@@ -739,7 +576,7 @@ public final class McuImpl implements Mcu, StatsSource {
             throw new ConfigException("Firmware constant '" + name + "' not found");
         }
         try {
-            return toDouble(v);
+            return ParamValues.toDouble(v);
         } catch (NumberFormatException e) {
             throw new ConfigException("Unable to parse firmware constant " + name + ": " + v);
         }
@@ -851,41 +688,10 @@ public final class McuImpl implements Mcu, StatsSource {
 
     @Override
     public Stats stats(double eventtime) {
-        String load = String.format(Locale.ROOT, "mcu_awake=%.03f mcu_task_avg=%.06f mcu_task_stddev=%.06f",
-                mcuTickAwake, mcuTickAvg, mcuTickStddev);
         McuChannel c = channel;
-        String text = String.join(" ", load, c == null ? "" : c.stats(), clockSync.stats()).replaceAll(" +", " ");
-        Map<String, Object> last = new LinkedHashMap<>();
-        for (String part : text.split(" ")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                String v = part.substring(eq + 1);
-                try {
-                    last.put(part.substring(0, eq), v.contains(".") ? (Object) Double.parseDouble(v)
-                            : (Object) Long.parseLong(v));
-                } catch (NumberFormatException e) {
-                    last.put(part.substring(0, eq), v);
-                }
-            }
-        }
-        statusInfo.put("last_stats", Collections.unmodifiableMap(last));
+        String text = String.join(" ", loadStats == null ? "" : loadStats.text(), c == null ? "" : c.stats(),
+                clockSync.stats()).strip().replaceAll(" +", " ");
+        statusInfo.put("last_stats", McuLoadStats.parse(text));
         return new Stats(false, options.name() + ": " + text);
-    }
-
-    private static long toLong(Object v) {
-        if (v instanceof Number n) {
-            return n.longValue();
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1 : 0;
-        }
-        return Long.parseLong(String.valueOf(v).strip());
-    }
-
-    private static double toDouble(Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        return Double.parseDouble(String.valueOf(v).strip());
     }
 }
