@@ -286,4 +286,14 @@ class McuLifecycleTest {
         printer.sendEvent(PrinterEvents.FIRMWARE_RESTART);
         waitFor("config_reset", () -> !firmware.receivedNamed("config_reset").isEmpty());
     }
+
+    @Test
+    void closedLinkIsReportedAsLostCommunication() throws Exception {
+        FakeFirmware firmware = new FakeFirmware(DICT);
+        mcuWith(firmware);
+        identifyAndConnect();
+        firmware.close();
+        waitFor("lost communication", () -> !printer.shutdowns.isEmpty());
+        assertEquals(List.of("Lost communication with MCU 'mcu'"), printer.shutdowns);
+    }
 }
