@@ -2,7 +2,6 @@
 package org.klipper4j.mcu.internal.link;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,10 +61,5 @@ public final class McuLinkOpener {
         } catch (IOException | RuntimeException e) {
             return path.startsWith("/dev/pts/");
         }
-    }
-
-    /** True if the path exists (a serial device that went away is reported before opening). */
-    public static boolean exists(String serial) {
-        return hasScheme(serial) || Files.exists(Path.of(serial));
     }
 }
