@@ -10,6 +10,8 @@ import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.mcu.McuLinkProvider;
 import org.klipper4j.mcu.internal.link.McuLinkOpener;
+import org.klipper4j.core.api.mcu.Buses;
+import org.klipper4j.mcu.internal.objects.BusesImpl;
 import org.klipper4j.mcu.internal.pins.PinsRegistry;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,8 +20,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Serves {@code [mcu]} and {@code [mcu NAME]}: one {@link McuImpl} per section, registered
- * as {@code mcu} / {@code mcu NAME} and as a pin chip. Makes sure the {@code pins} and
- * {@code statistics} objects exist. Links with a {@code scheme:} come from
+ * as {@code mcu} / {@code mcu NAME} and as a pin chip. Makes sure the {@code pins},
+ * {@code buses} and {@code statistics} objects exist. Links with a {@code scheme:} come from
  * {@link McuLinkProvider} services.
  */
 @Component(service = PrinterModule.class,
@@ -69,6 +71,9 @@ public final class McuModule implements PrinterModule {
     public Object load(ConfigSection config) {
         Printer printer = config.getPrinter();
         PinsRegistry.ensure(printer);
+        if (printer.findObject("buses", Buses.class).isEmpty()) {
+            printer.addObject("buses", new BusesImpl(printer));
+        }
         PrinterStatsLogger.ensure(printer);
         McuImpl main = null;
         if (!config.getName().equals("mcu")) {
