@@ -49,7 +49,7 @@ final class ItSetup {
                             "org.slf4j;version=1.7.36", "org.slf4j.spi;version=1.7.36", "org.slf4j.helpers;version=1.7.36",
                             "org.slf4j.helpers;version=2.0.17", "org.slf4j.spi;version=2.0.17"),
                     jar("it.jar.function"), jar("it.jar.promise"), jar("it.jar.component"), jar("it.jar.scr"),
-                    jar("it.jar.gson"), jar("it.jar.jna"), jar("it.jar.fileinstall"),
+                    jar("it.jar.gson"), jar("it.jar.jna"), jar("it.jar.jserialcomm"), jar("it.jar.fileinstall"),
                     composite(sectionBundles),
                     jar("it.jar.core"),
                     junitBundles(),

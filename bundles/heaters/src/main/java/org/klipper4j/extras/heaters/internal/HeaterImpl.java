@@ -9,6 +9,7 @@ import org.klipper4j.core.api.Bounds;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.PrinterEvents;
+import org.klipper4j.core.api.StatsSource;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.mcu.McuPwm;
 import org.klipper4j.core.api.mcu.Pins;
@@ -21,7 +22,7 @@ import org.klipper4j.extras.heaters.api.TemperatureSensor;
  * from the sensor; the control decides the power; the power goes to the MCU with a
  * max_duration so the MCU turns the heater off if the host stops updating it.
  */
-final class HeaterImpl implements Heater {
+final class HeaterImpl implements Heater, StatsSource {
     static final double KELVIN_TO_CELSIUS = -273.15;
     /** The MCU turns the heater off if the host has not refreshed it within this time. */
     static final double MAX_HEAT_TIME = 3.0;
@@ -108,6 +109,14 @@ final class HeaterImpl implements Heater {
     @Override
     public String getName() {
         return name;
+    }
+
+    /** Its part of the periodic Stats line; active while it has a target or is still hot. */
+    @Override
+    public synchronized Stats stats(double eventtime) {
+        boolean active = targetTemp != 0. || lastTemp > 50.;
+        return new Stats(active, String.format(Locale.ROOT, "%s: target=%.0f temp=%.1f pwm=%.3f", name, targetTemp,
+                lastTemp, lastPwmValue));
     }
 
     String getSectionName() {
