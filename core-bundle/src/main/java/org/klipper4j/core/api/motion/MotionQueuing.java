@@ -27,6 +27,14 @@ public interface MotionQueuing {
     /** Creates the stepper of a {@code [stepper_*]}-like section (reads its pin and distance options). */
     Stepper createStepper(ConfigSection config, boolean unitsInRadians);
 
+    /**
+     * Creates the rail of a {@code [stepper_*]} section: its stepper, endstop and
+     * range/homing options. {@code defaultPositionEndstop} null makes position_endstop
+     * required; {@code needPositionMinMax} false skips position_min/max.
+     */
+    Rail createRail(ConfigSection config, boolean needPositionMinMax, Double defaultPositionEndstop,
+            boolean unitsInRadians);
+
     /** Steppers created so far, in creation order. */
     java.util.List<Stepper> getSteppers();
 

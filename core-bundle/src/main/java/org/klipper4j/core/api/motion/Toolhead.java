@@ -3,8 +3,11 @@ package org.klipper4j.core.api.motion;
 
 import java.util.function.DoubleConsumer;
 
-/** The toolhead (Klipper's {@code toolhead} object), implemented by the motion bundle. */
-public interface Toolhead extends MoveTransform {
+import org.klipper4j.core.api.StatusProvider;
+import org.klipper4j.core.api.reactor.Completion;
+
+/** The toolhead (Klipper's {@code toolhead} object). */
+public interface Toolhead extends MoveTransform, StatusProvider {
 
     /**
      * Sets the position without moving; {@code homingAxes} (e.g. {@code "xyz"})
@@ -31,4 +34,25 @@ public interface Toolhead extends MoveTransform {
     double[] getMaxVelocity();
 
     Kinematics getKinematics();
+
+    /** The trapq of XYZ moves. */
+    TrapQueue getTrapq();
+
+    /** Flushes the lookahead queue and generates every pending step. */
+    void flushStepGeneration();
+
+    /** Limits the junction speed after the last queued move. */
+    void limitNextJunctionSpeed(double speed);
+
+    /** Sets limits (null keeps a value); returns [velocity, accel, square corner velocity, min cruise ratio]. */
+    double[] setMaxVelocities(Double maxVelocity, Double maxAccel, Double squareCornerVelocity,
+            Double minCruiseRatio);
+
+    /** The extruder (extra axis 3); a placeholder refusing extrusion when there is none. */
+    ExtraAxis getExtruder();
+
+    void setExtruder(ExtraAxis extruder, double extrudePos);
+
+    /** A homing move: sent in small segments so it can stop as soon as {@code dripCompletion} completes. */
+    void dripMove(double[] newpos, double speed, Completion<?> dripCompletion);
 }

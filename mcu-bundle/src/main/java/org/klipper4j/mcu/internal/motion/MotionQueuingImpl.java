@@ -109,6 +109,12 @@ public final class MotionQueuingImpl implements MotionQueuing {
         return stepper;
     }
 
+    @Override
+    public org.klipper4j.core.api.motion.Rail createRail(ConfigSection config, boolean needPositionMinMax,
+            Double defaultPositionEndstop, boolean unitsInRadians) {
+        return new PrinterRailImpl(config, needPositionMinMax, defaultPositionEndstop, unitsInRadians, this);
+    }
+
     /** Registers a stepper's step generation with its MCU's step sync. */
     void addStepper(McuStepperImpl stepper) {
         steppers.add(stepper);
