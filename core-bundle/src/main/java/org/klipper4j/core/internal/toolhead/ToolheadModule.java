@@ -28,6 +28,7 @@ public final class ToolheadModule implements PrinterModule {
         printer.addObject("toolhead", toolhead);
         GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
         new ToolheadCommands(toolhead, gcode);
+        new HomingCommands(printer, toolhead, gcode);
         return null;
     }
 }
