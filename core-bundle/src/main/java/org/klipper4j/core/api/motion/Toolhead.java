@@ -35,24 +35,45 @@ public interface Toolhead extends MoveTransform, StatusProvider {
 
     Kinematics getKinematics();
 
+    @Override
+    default java.util.Map<String, Object> getStatus(double eventtime) {
+        return java.util.Map.of();
+    }
+
+    // The methods below have defaults so simple stand-ins need not implement them.
+
     /** The trapq of XYZ moves. */
-    TrapQueue getTrapq();
+    default TrapQueue getTrapq() {
+        throw new UnsupportedOperationException("getTrapq");
+    }
 
     /** Flushes the lookahead queue and generates every pending step. */
-    void flushStepGeneration();
+    default void flushStepGeneration() {
+        throw new UnsupportedOperationException("flushStepGeneration");
+    }
 
     /** Limits the junction speed after the last queued move. */
-    void limitNextJunctionSpeed(double speed);
+    default void limitNextJunctionSpeed(double speed) {
+        throw new UnsupportedOperationException("limitNextJunctionSpeed");
+    }
 
     /** Sets limits (null keeps a value); returns [velocity, accel, square corner velocity, min cruise ratio]. */
-    double[] setMaxVelocities(Double maxVelocity, Double maxAccel, Double squareCornerVelocity,
-            Double minCruiseRatio);
+    default double[] setMaxVelocities(Double maxVelocity, Double maxAccel, Double squareCornerVelocity,
+            Double minCruiseRatio) {
+        throw new UnsupportedOperationException("setMaxVelocities");
+    }
 
     /** The extruder (extra axis 3); a placeholder refusing extrusion when there is none. */
-    ExtraAxis getExtruder();
+    default ExtraAxis getExtruder() {
+        throw new UnsupportedOperationException("getExtruder");
+    }
 
-    void setExtruder(ExtraAxis extruder, double extrudePos);
+    default void setExtruder(ExtraAxis extruder, double extrudePos) {
+        throw new UnsupportedOperationException("setExtruder");
+    }
 
     /** A homing move: sent in small segments so it can stop as soon as {@code dripCompletion} completes. */
-    void dripMove(double[] newpos, double speed, Completion<?> dripCompletion);
+    default void dripMove(double[] newpos, double speed, Completion<?> dripCompletion) {
+        throw new UnsupportedOperationException("dripMove");
+    }
 }
