@@ -343,6 +343,9 @@ public final class ToolheadImpl implements Toolhead {
         double eventtime = reactor.monotonic();
         while (specialQueuingState == null || printTime >= mcu.estimatedPrintTime(eventtime)) {
             if (!canPause) {
+                // batch mode: no waiting, but let timers run once (Klipper's output shows its
+                // motion flush timer running during M400 in batch mode)
+                reactor.pause(Reactor.NOW);
                 break;
             }
             eventtime = reactor.pause(eventtime + 0.100);
