@@ -8,6 +8,7 @@ import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
+import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.core.api.motion.Toolhead;
 
 /** G28 (Klipper's PrinterHoming). */
@@ -40,8 +41,7 @@ final class HomingCommands {
             if (printer.isShutdown()) {
                 throw new CommandError("Homing failed due to printer shutdown");
             }
-            // Klipper also turns the motors off here (stepper_enable.motor_off)
-            printer.sendEvent("homing:homing_failed");
+            printer.findObject(StepperEnable.NAME, StepperEnable.class).ifPresent(StepperEnable::motorOff);
             throw e;
         }
     }

@@ -13,6 +13,7 @@ import org.klipper4j.core.api.mcu.Mcu;
 import org.klipper4j.core.api.mcu.PinParams;
 import org.klipper4j.core.api.mcu.Pins;
 import org.klipper4j.core.api.motion.Stepper;
+import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.core.api.motion.StepperKinematics;
 import org.klipper4j.core.api.motion.TrapQueue;
 
@@ -68,7 +69,10 @@ public final class McuStepperImpl implements Stepper {
             throw new ConfigException("Stepper dir pin must be on same mcu as step pin");
         }
         Mcu mcu = mcuOf(printer, step.chipName());
-        return new McuStepperImpl(config, unitsInRadians, mcu, step, dir, mq);
+        McuStepperImpl stepper = new McuStepperImpl(config, unitsInRadians, mcu, step, dir, mq);
+        StepperEnableImpl enable = (StepperEnableImpl) printer.loadObject(config, StepperEnable.NAME);
+        enable.registerStepper(config, stepper);
+        return stepper;
     }
 
     static Mcu mcuOf(Printer printer, String chipName) {

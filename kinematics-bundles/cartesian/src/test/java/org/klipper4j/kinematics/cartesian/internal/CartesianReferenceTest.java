@@ -103,6 +103,7 @@ class CartesianReferenceTest {
 
     /** The end of a batch run: Klipper dwells 0.5 s, waits for the moves and lets the flush timer finish. */
     private void finish() throws Exception {
+        printer.sendEvent("gcode:request_restart", toolhead.getLastMoveTime());
         toolhead.dwell(0.5);
         toolhead.waitMoves();
         printer.reactor.runDueTimers();
@@ -150,6 +151,9 @@ class CartesianReferenceTest {
             mismatches.append(compare(pin, klipper.get(pin), ours.get(pin)));
         }
         assertEquals("", mismatches.toString());
+        // enable lines: on with the first homing move, off at exit (clocks of Klipper's queue_digital_out)
+        assertEquals(List.of("PD7 4032000 1", "PF2 1044258666 1", "PK0 2084485333 1", "PD7 3159825930 0",
+                "PF2 3159825930 0", "PK0 3159825930 0"), printer.mcu.digitalOut);
     }
 
     /** The first difference between two step streams, or "" if they agree within the tolerance. */

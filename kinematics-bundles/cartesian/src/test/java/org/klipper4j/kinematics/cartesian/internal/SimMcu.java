@@ -11,6 +11,8 @@ import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.mcu.CommandQueue;
 import org.klipper4j.core.api.mcu.Mcu;
 import org.klipper4j.core.api.mcu.McuCommand;
+import org.klipper4j.core.api.mcu.McuDigitalOut;
+import org.klipper4j.core.api.mcu.PinParams;
 
 /** A 16 MHz MCU in batch mode that records config commands and sent commands with their clocks. */
 final class SimMcu implements InvocationHandler {
@@ -26,6 +28,8 @@ final class SimMcu implements InvocationHandler {
     final List<String> config = new ArrayList<>();
     final List<Runnable> configCallbacks = new ArrayList<>();
     final List<Sent> sent = new ArrayList<>();
+    /** Digital output changes: pin, clock, logical value. */
+    final List<String> digitalOut = new ArrayList<>();
     private final Printer printer;
     private int nextOid;
     final Mcu proxy;
@@ -40,6 +44,28 @@ final class SimMcu implements InvocationHandler {
         for (Runnable cb : configCallbacks) {
             cb.run();
         }
+    }
+
+    private McuDigitalOut digitalOut(String pin) {
+        return new McuDigitalOut() {
+            @Override
+            public Mcu getMcu() {
+                return proxy;
+            }
+
+            @Override
+            public void setupMaxDuration(double maxDuration) {
+            }
+
+            @Override
+            public void setupStartValue(boolean startValue, boolean shutdownValue) {
+            }
+
+            @Override
+            public void setDigital(double printTime, boolean value) {
+                digitalOut.add(pin + " " + (long) (printTime * FREQ) + " " + (value ? 1 : 0));
+            }
+        };
     }
 
     @Override
@@ -75,6 +101,9 @@ final class SimMcu implements InvocationHandler {
                 return 0.000025;
             case "isFileoutput":
                 return true;
+            case "setupPin":
+                PinParams params = (PinParams) args[1];
+                return digitalOut(params.pin());
             case "isShutdown":
                 return false;
             case "hashCode":

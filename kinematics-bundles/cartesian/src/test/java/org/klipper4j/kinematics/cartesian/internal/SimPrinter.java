@@ -29,7 +29,9 @@ import org.klipper4j.core.api.reactor.Reactor;
 import org.klipper4j.core.api.reactor.ReactorCallback;
 import org.klipper4j.core.api.reactor.ReactorTimer;
 import org.klipper4j.core.api.reactor.TimerCallback;
+import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.mcu.internal.motion.MotionQueuingImpl;
+import org.klipper4j.mcu.internal.motion.StepperEnableImpl;
 
 /**
  * A printer for running the motion stack without the host: one simulated MCU,
@@ -140,6 +142,9 @@ final class SimPrinter implements Printer {
     public Object loadObject(ConfigSection config, String section) {
         if (section.equals(MotionQueuing.NAME)) {
             return objects.computeIfAbsent(section, s -> new MotionQueuingImpl(this));
+        }
+        if (section.equals(StepperEnable.NAME)) {
+            return objects.computeIfAbsent(section, s -> new StepperEnableImpl(config.getSection(s)));
         }
         throw new ConfigException("Unable to load module '" + section + "'");
     }
