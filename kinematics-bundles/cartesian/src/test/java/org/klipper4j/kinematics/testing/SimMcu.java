@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.kinematics.cartesian.internal;
+package org.klipper4j.kinematics.testing;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -15,24 +15,24 @@ import org.klipper4j.core.api.mcu.McuDigitalOut;
 import org.klipper4j.core.api.mcu.PinParams;
 
 /** A 16 MHz MCU in batch mode that records config commands and sent commands with their clocks. */
-final class SimMcu implements InvocationHandler {
+public final class SimMcu implements InvocationHandler {
     static final double FREQ = 16_000_000.;
 
     /** A sent command: its first word, the scheduling clocks and the arguments. */
-    record Sent(String name, long minClock, long reqClock, Object[] args) {
-        long arg(int i) {
+    public record Sent(String name, long minClock, long reqClock, Object[] args) {
+        public long arg(int i) {
             return ((Number) args[i]).longValue();
         }
     }
 
-    final List<String> config = new ArrayList<>();
+    public final List<String> config = new ArrayList<>();
     final List<Runnable> configCallbacks = new ArrayList<>();
-    final List<Sent> sent = new ArrayList<>();
+    public final List<Sent> sent = new ArrayList<>();
     /** Digital output changes: pin, clock, logical value. */
-    final List<String> digitalOut = new ArrayList<>();
+    public final List<String> digitalOut = new ArrayList<>();
     private final Printer printer;
     private int nextOid;
-    final Mcu proxy;
+    public final Mcu proxy;
 
     SimMcu(Printer printer) {
         this.printer = printer;
@@ -40,7 +40,7 @@ final class SimMcu implements InvocationHandler {
     }
 
     /** Builds the config as the MCU does at connect. */
-    void connect() {
+    public void connect() {
         for (Runnable cb : configCallbacks) {
             cb.run();
         }

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.kinematics.cartesian.internal;
+package org.klipper4j.kinematics.testing;
 
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -38,15 +38,15 @@ import org.klipper4j.mcu.internal.motion.StepperEnableImpl;
  * pins, endstops that behave as Klipper's in batch mode (never trigger early),
  * a reactor whose clock stands still, and G-code handlers called directly.
  */
-final class SimPrinter implements Printer {
+public final class SimPrinter implements Printer {
     final Map<String, Object> objects = new LinkedHashMap<>();
     final Map<String, List<EventHandler>> handlers = new LinkedHashMap<>();
     final Map<String, GCodeHandler> commands = new LinkedHashMap<>();
-    final SimReactor reactor = new SimReactor();
-    final SimMcu mcu;
+    public final SimReactor reactor = new SimReactor();
+    public final SimMcu mcu;
     private final StartArgs args;
 
-    SimPrinter(Path cfg) {
+    public SimPrinter(Path cfg) {
         args = new StartArgs(cfg, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(cfg),
                 Optional.empty(), Map.of(), false, false);
         mcu = new SimMcu(this);
@@ -70,7 +70,7 @@ final class SimPrinter implements Printer {
     }
 
     /** Runs a registered command with parameters given as "X", "10", ... */
-    void run(String command, String... params) throws Exception {
+    public void run(String command, String... params) throws Exception {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < params.length; i += 2) {
             map.put(params[i], params[i + 1]);
@@ -279,7 +279,7 @@ final class SimPrinter implements Printer {
     }
 
     /** A reactor whose clock stays at 0; timers run when the test asks. */
-    static final class SimReactor implements Reactor {
+    public static final class SimReactor implements Reactor {
         private final class Timer implements ReactorTimer {
             final TimerCallback callback;
             double wake;
@@ -301,7 +301,7 @@ final class SimPrinter implements Printer {
         private long created;
 
         /** Runs every timer due at time 0 until none is. */
-        void runDueTimers() throws Exception {
+        public void runDueTimers() throws Exception {
             while (true) {
                 Timer due = timers.stream().filter(t -> t.wake <= 0.).min(Comparator.comparingLong(t -> t.order))
                         .orElse(null);

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.kinematics.cartesian.internal;
+package org.klipper4j.kinematics.testing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Expands queue_step/set_next_step_dir streams into step clocks per step pin (negative clock: dir=0). */
-final class StepStreams {
+public final class StepStreams {
     private StepStreams() {
     }
 
     /** From decoded text lines as mcustream.py prints them. */
-    static Map<String, List<Long>> fromDecoded(List<String> lines) {
+    public static Map<String, List<Long>> fromDecoded(List<String> lines) {
         Map<Long, String> pinByOid = new HashMap<>();
         List<long[]> cmds = new ArrayList<>();
         for (String line : lines) {
@@ -37,7 +37,7 @@ final class StepStreams {
     }
 
     /** From what a simulated MCU recorded. */
-    static Map<String, List<Long>> fromSim(SimMcu mcu) {
+    public static Map<String, List<Long>> fromSim(SimMcu mcu) {
         Map<Long, String> pinByOid = new HashMap<>();
         for (String c : mcu.config) {
             if (c.startsWith("config_stepper")) {
