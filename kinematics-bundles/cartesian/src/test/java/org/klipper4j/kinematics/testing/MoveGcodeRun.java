@@ -104,6 +104,32 @@ public final class MoveGcodeRun {
         return sb.toString();
     }
 
+    /** Per step pin: [our queue_step commands, Klipper's]. */
+    public Map<String, long[]> queueStepCounts(String referenceResource) throws IOException {
+        Map<String, long[]> res = new java.util.TreeMap<>();
+        Map<Long, String> pinByOid = new java.util.HashMap<>();
+        for (String c : printer.mcu.config) {
+            if (c.startsWith("config_stepper")) {
+                pinByOid.put(Long.parseLong(c.split(" ")[1].substring(4)), c.split(" ")[2].substring(9));
+            }
+        }
+        for (SimMcu.Sent s : printer.mcu.sent) {
+            if (s.name().equals("queue_step")) {
+                res.computeIfAbsent(pinByOid.get(s.arg(0)), k -> new long[2])[0]++;
+            }
+        }
+        Map<String, String> refPins = new java.util.HashMap<>();
+        for (String line : resource(referenceResource).split("\n")) {
+            String[] parts = line.split(" ");
+            if (parts[0].equals("config_stepper")) {
+                refPins.put(parts[1], parts[2].substring(9));
+            } else if (parts[0].equals("queue_step") && refPins.containsKey(parts[1])) {
+                res.computeIfAbsent(refPins.get(parts[1]), k -> new long[2])[1]++;
+            }
+        }
+        return res;
+    }
+
     /** The first difference between two step streams, or "" if they agree within the tolerance. */
     static String compare(String pin, List<Long> want, List<Long> got) {
         long wantFwd = want.stream().filter(c -> c > 0).count();

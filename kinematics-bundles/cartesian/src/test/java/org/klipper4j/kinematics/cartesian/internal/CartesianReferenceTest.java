@@ -47,6 +47,12 @@ class CartesianReferenceTest {
     void moveGcodeStepsMatchKlipperOutput() throws Exception {
         run.runMoveGcode(MoveGcodeRun.extrudeRatio(.5, 3.5), 500, 3000);
         assertEquals("", run.compareWith("printers-example-cartesian.steps.txt", List.of("PF0", "PF6", "PL3")));
+        // the compression chunks the steps as Klipper does: about as many queue_step commands
+        var counts = run.queueStepCounts("printers-example-cartesian.steps.txt");
+        for (String pin : List.of("PF0", "PF6", "PL3")) {
+            long[] n = counts.get(pin);
+            assertTrue(Math.abs(n[0] - n[1]) <= n[1] / 100, pin + ": ours " + n[0] + ", klipper " + n[1]);
+        }
         // enable lines: on with the first homing move, off at exit (clocks of Klipper's queue_digital_out)
         assertEquals(List.of("PD7 4032000 1", "PF2 1044258666 1", "PK0 2084485333 1", "PD7 3159825930 0",
                 "PF2 3159825930 0", "PK0 3159825930 0"), run.printer.mcu.digitalOut);
