@@ -32,8 +32,14 @@ public final class MoveGcodeRun {
 
     public MoveGcodeRun(Path dir, String configResource, String kinematicsName, KinematicsFactory factory)
             throws IOException {
+        this(dir, kinematicsName, factory, resource(configResource));
+    }
+
+    /** A printer from config text. */
+    public MoveGcodeRun(Path dir, String kinematicsName, KinematicsFactory factory, String configText)
+            throws IOException {
         Path cfg = dir.resolve("printer.cfg");
-        Files.writeString(cfg, resource(configResource));
+        Files.writeString(cfg, configText);
         printer = new SimPrinter(cfg);
         PrinterConfig config = PrinterConfig.load(printer, cfg);
         KinematicsRegistry kinematics = new KinematicsRegistry();
