@@ -47,6 +47,8 @@ public final class MotionQueuingImpl implements MotionQueuing {
     private final List<TrapQueueImpl> trapqs = new ArrayList<>();
     private final Map<Mcu, StepperSync> syncs = new LinkedHashMap<>();
     private final Map<Mcu, CommandQueue> queues = new LinkedHashMap<>();
+    /** MCUs whose clock conversion was set by {@link #setMcuTime}; the rest get 0 offset at connect. */
+    private final java.util.Set<Mcu> explicitTime = new java.util.HashSet<>();
     private final List<McuStepperImpl> steppers = new ArrayList<>();
     private List<FlushCallback> flushCallbacks = new ArrayList<>();
     private final Mcu mainMcu;
@@ -58,6 +60,7 @@ public final class MotionQueuingImpl implements MotionQueuing {
     private double lastStepGenTime;
     private double needFlushTime;
     private double needStepGenTime;
+    /** History kept in live mode; Klipper updates it from its stats timer (not needed in batch mode). */
     private final double clearHistoryTime = 0.;
 
     public MotionQueuingImpl(Printer printer) {
@@ -85,8 +88,6 @@ public final class MotionQueuingImpl implements MotionQueuing {
             }
         }
     }
-
-    private final java.util.Set<Mcu> explicitTime = new java.util.HashSet<>();
 
     // ---------------------------------------------------------------- trapqs and steppers
 

@@ -8,8 +8,9 @@ import org.klipper4j.core.api.mcu.McuCommand;
 /**
  * Turns step times of one stepper into {@code queue_step interval count add}
  * commands, each step within {@code max_error} ticks early of its exact time, and
- * {@code set_next_step_dir} on direction changes (Klipper's stepcompress). Step
- * clocks are kept as 32-bit values relative arithmetic, exactly like the MCU.
+ * {@code set_next_step_dir} on direction changes (Klipper's stepcompress). Queued
+ * step clocks are 32-bit values compared relative to the last sent step, with the
+ * same integer arithmetic as Klipper so the chunking matches.
  */
 public final class StepCompressor {
     /** Largest clock distance between queued steps before a step is sent on its own. */
