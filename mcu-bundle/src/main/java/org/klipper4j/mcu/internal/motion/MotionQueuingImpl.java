@@ -60,8 +60,6 @@ public final class MotionQueuingImpl implements MotionQueuing {
     private double lastStepGenTime;
     private double needFlushTime;
     private double needStepGenTime;
-    /** History kept in live mode; Klipper updates it from its stats timer (not needed in batch mode). */
-    private final double clearHistoryTime = 0.;
 
     public MotionQueuingImpl(Printer printer) {
         this.printer = printer;
@@ -197,8 +195,11 @@ public final class MotionQueuingImpl implements MotionQueuing {
             cb.onFlush(flushTime, stepGenTime);
         }
         double trapqFreeTime = stepGenTime - kinFlushDelay;
-        double clearHistory = clearHistoryTime;
-        if (!canPause) {
+        // keep 30 s of move history (for homing and position reports)
+        double clearHistory;
+        if (canPause) {
+            clearHistory = Math.max(0., mainMcu.estimatedPrintTime(reactor.monotonic()) - MOVE_HISTORY_EXPIRE);
+        } else {
             clearHistory = Math.max(0., trapqFreeTime - MOVE_HISTORY_EXPIRE);
         }
         generateSteps(flushTime, stepGenTime);
