@@ -80,23 +80,29 @@ final class PrinterRailImpl implements Rail {
 
     @Override
     public void addExtraStepper(ConfigSection config) {
-        Stepper stepper = motionQueuing.createStepper(config, unitsInRadians);
-        steppers.add(stepper);
         String endstopPin = config.get("endstop_pin", null);
         if (!endstops.isEmpty() && endstopPin == null) {
             // no endstop of its own: stops with the primary endstop
+            Stepper stepper = motionQueuing.createStepper(config, unitsInRadians);
+            steppers.add(stepper);
             endstops.get(0).endstop().addStepper(stepper);
             return;
         }
         if (endstopPin == null) {
             endstopPin = config.get("endstop_pin");
         }
+        // the endstop before the stepper, so object ids come in Klipper's order
         String key = normalizePin(endstopPin);
         McuEndstop endstop = endstopsByPin.get(key);
-        if (endstop == null) {
+        boolean isNew = endstop == null;
+        if (isNew) {
             Pins pins = config.getPrinter().lookupObject("pins", Pins.class);
             endstop = (McuEndstop) pins.setupPin("endstop", endstopPin);
             endstopsByPin.put(key, endstop);
+        }
+        Stepper stepper = motionQueuing.createStepper(config, unitsInRadians);
+        steppers.add(stepper);
+        if (isNew) {
             endstops.add(new NamedEndstop(endstop, shortName(stepper.getName())));
         }
         endstop.addStepper(stepper);
