@@ -53,6 +53,12 @@ public interface Stepper {
     /** Calls {@code callback} once with the print time of this stepper's next movement. */
     void addActiveCallback(DoubleConsumer callback);
 
+    /**
+     * After the MCU stopped this stepper (an endstop triggered): restarts step timing
+     * from clock 0 and reads the MCU's step position (Klipper's note_homing_end).
+     */
+    void noteHomingEnd();
+
     /** The steps' direction pin is inverted. */
     boolean isDirInverted();
 }

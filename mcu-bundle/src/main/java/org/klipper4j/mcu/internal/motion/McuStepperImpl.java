@@ -3,6 +3,7 @@ package org.klipper4j.mcu.internal.motion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleConsumer;
 
 import org.klipper4j.core.api.Bounds;
@@ -10,6 +11,7 @@ import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.mcu.Mcu;
+import org.klipper4j.core.api.mcu.McuCommand;
 import org.klipper4j.core.api.mcu.PinParams;
 import org.klipper4j.core.api.mcu.Pins;
 import org.klipper4j.core.api.motion.Stepper;
@@ -25,6 +27,9 @@ public final class McuStepperImpl implements Stepper {
     static final double DEFAULT_STEP_PULSE_DURATION = .000002;
     static final String QUEUE_STEP = "queue_step oid=%c interval=%u count=%hu add=%hi";
     static final String SET_NEXT_STEP_DIR = "set_next_step_dir oid=%c dir=%c";
+    static final String RESET_STEP_CLOCK = "reset_step_clock oid=%c clock=%u";
+    static final String GET_POSITION = "stepper_get_position oid=%c";
+    static final String POSITION_RESPONSE = "stepper_position oid=%c pos=%i";
 
     private final String name;
     private final Mcu mcu;
@@ -40,6 +45,7 @@ public final class McuStepperImpl implements Stepper {
     private final MotionQueuingImpl motionQueuing;
     private final List<DoubleConsumer> activeCallbacks = new ArrayList<>();
     private TrapQueue trapq;
+    private McuCommand resetStepClockCmd;
     private double mcuPositionOffset;
 
     public McuStepperImpl(ConfigSection config, boolean unitsInRadians, Mcu mcu, PinParams stepPin,
@@ -91,6 +97,29 @@ public final class McuStepperImpl implements Stepper {
         var queue = motionQueuing.commandQueueFor(mcu);
         compressor.fill((int) maxErrorTicks, dirPin.invert(), mcu.lookupCommand(QUEUE_STEP, queue),
                 mcu.lookupCommand(SET_NEXT_STEP_DIR, queue));
+        resetStepClockCmd = mcu.lookupCommand(RESET_STEP_CLOCK, queue);
+    }
+
+    @Override
+    public void noteHomingEnd() {
+        compressor.reset(0);
+        compressor.queueMessage(resetStepClockCmd, oid, 0L);
+        queryMcuPosition();
+    }
+
+    /** Reads the MCU's step counter (not in batch mode, where nothing answers). */
+    void queryMcuPosition() {
+        if (mcu.isFileoutput()) {
+            return;
+        }
+        Map<String, Object> params = mcu.lookupQueryCommand(GET_POSITION, POSITION_RESPONSE, oid, null, false)
+                .send(oid);
+        long lastPos = ((Number) params.get("pos")).longValue();
+        if (dirPin.invert()) {
+            lastPos = -lastPos;
+        }
+        compressor.setLastPosition(lastPos);
+        setMcuPosition(lastPos);
     }
 
     StepCompressor compressor() {

@@ -85,6 +85,30 @@ class CartesianReferenceTest {
     }
 
     @Test
+    void homingEndRestartsStepTimingFromClockZero() throws Exception {
+        run.printer.run("G28");
+        var x = toolhead.getKinematics().getSteppers().get(0);
+        x.noteHomingEnd();
+        run.move(10, 0, 0.5);
+        toolhead.flushStepGeneration();
+        var sent = run.printer.mcu.sent;
+        int reset = -1;
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i).name().equals("reset_step_clock")) {
+                reset = i;
+            }
+        }
+        assertTrue(reset >= 0, "no reset_step_clock sent");
+        assertEquals(x.getOid(), sent.get(reset).arg(0));
+        assertEquals(0, sent.get(reset).arg(1));
+        // the next step's interval counts from clock 0 again: it is the step's absolute clock
+        var nextStep = sent.subList(reset, sent.size()).stream()
+                .filter(s -> s.name().equals("queue_step") && s.arg(0) == x.getOid()).findFirst().orElseThrow();
+        double printTime = toolhead.getLastMoveTime();
+        assertTrue(nextStep.arg(1) > (long) ((printTime - 1.) * 16_000_000), "interval " + nextStep.arg(1));
+    }
+
+    @Test
     void m84TurnsMotorsOffAndClearsHoming() throws Exception {
         run.printer.run("G28");
         run.printer.run("M84");
