@@ -52,6 +52,7 @@ public final class MotionQueuingImpl implements MotionQueuing {
     private final List<McuStepperImpl> steppers = new ArrayList<>();
     private List<FlushCallback> flushCallbacks = new ArrayList<>();
     private final Mcu mainMcu;
+    private final StepGenerationPool stepGeneration;
     private boolean canPause;
     private final ReactorTimer flushTimer;
     private boolean doKickFlushTimer = true;
@@ -67,6 +68,7 @@ public final class MotionQueuingImpl implements MotionQueuing {
         List<Map.Entry<String, Object>> mcus = printer.lookupObjects("mcu");
         this.mainMcu = mcus.isEmpty() ? null : (Mcu) mcus.get(0).getValue();
         this.canPause = mainMcu != null && !mainMcu.isFileoutput();
+        this.stepGeneration = new StepGenerationPool(Math.min(4, Runtime.getRuntime().availableProcessors()));
         this.flushTimer = reactor.registerTimer(canPause ? this::flushHandler : this::flushHandlerBatch,
                 Reactor.NEVER);
         registerFlushCallback(this::checkActiveSteppers, false);
@@ -76,6 +78,7 @@ public final class MotionQueuingImpl implements MotionQueuing {
         printer.registerEventHandler(PrinterEvents.CONNECT, args -> {
             initClocks();
         });
+        printer.registerEventHandler(PrinterEvents.DISCONNECT, args -> stepGeneration.shutdown());
     }
 
     /** The clock conversion of every MCU, once their frequencies are known. */
@@ -216,9 +219,7 @@ public final class MotionQueuingImpl implements MotionQueuing {
         }
         for (StepperSync ss : syncs.values()) {
             long flushClock = ss.clockFromTime(flushTime);
-            for (StepperEmitter e : ss.emitters()) {
-                e.generate(stepGenTime, flushClock);
-            }
+            stepGeneration.generate(ss.emitters(), stepGenTime, flushClock);
             ss.flush(flushClock);
         }
     }

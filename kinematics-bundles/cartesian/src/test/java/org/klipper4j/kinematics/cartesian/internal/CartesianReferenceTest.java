@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.kinematics.testing.MoveGcodeRun;
+import org.klipper4j.kinematics.testing.SimMcu;
 
 /**
  * Runs the moves of Klipper's printers test (move.gcode) on example-cartesian.cfg
@@ -56,6 +58,21 @@ class CartesianReferenceTest {
         // enable lines: on with the first homing move, off at exit (clocks of Klipper's queue_digital_out)
         assertEquals(List.of("PD7 4032000 1", "PF2 1044258666 1", "PK0 2084485333 1", "PD7 3159825930 0",
                 "PF2 3159825930 0", "PK0 3159825930 0"), run.printer.mcu.digitalOut);
+    }
+
+    @Test
+    void parallelStepGenerationIsDeterministic() throws Exception {
+        run.runMoveGcode(MoveGcodeRun.extrudeRatio(.5, 3.5), 500, 3000);
+        Path other = Files.createDirectories(dir.resolve("again"));
+        MoveGcodeRun again = new MoveGcodeRun(other, "example-cartesian.cfg", "cartesian",
+                new CartesianKinematicsFactory());
+        again.runMoveGcode(MoveGcodeRun.extrudeRatio(.5, 3.5), 500, 3000);
+        assertEquals(describe(run.printer.mcu.sent), describe(again.printer.mcu.sent));
+    }
+
+    private static List<String> describe(List<SimMcu.Sent> sent) {
+        return sent.stream().map(s -> s.name() + " " + s.minClock() + " " + s.reqClock() + " "
+                + java.util.Arrays.toString(s.args())).toList();
     }
 
     @Test
