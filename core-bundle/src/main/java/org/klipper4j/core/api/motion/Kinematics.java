@@ -9,8 +9,8 @@ import org.klipper4j.core.api.StatusProvider;
 /** A kinematics (cartesian, corexy, delta, ...): maps toolhead positions to steppers. */
 public interface Kinematics extends StatusProvider {
 
-    /** The steppers this kinematics drives (objects of the motion bundle's stepper API). */
-    List<Object> getSteppers();
+    /** The steppers this kinematics drives. */
+    List<Stepper> getSteppers();
 
     /** The toolhead position from stepper positions keyed by stepper name. */
     double[] calcPosition(Map<String, Double> stepperPositions);
@@ -24,6 +24,6 @@ public interface Kinematics extends StatusProvider {
     /** Validates a move and limits its speed; throws the move's error if out of range. */
     void checkMove(ToolheadMove move);
 
-    /** Homes the axes of a homing request (the motion bundle defines the type). */
-    void home(Object homingState);
+    /** Homes the axes of a homing request. */
+    void home(Homing homing);
 }

@@ -3,8 +3,11 @@ package org.klipper4j.core.api.motion;
 
 import java.util.function.DoubleConsumer;
 
-/** The toolhead (Klipper's {@code toolhead} object), implemented by the motion bundle. */
-public interface Toolhead extends MoveTransform {
+import org.klipper4j.core.api.StatusProvider;
+import org.klipper4j.core.api.reactor.Completion;
+
+/** The toolhead (Klipper's {@code toolhead} object). */
+public interface Toolhead extends MoveTransform, StatusProvider {
 
     /**
      * Sets the position without moving; {@code homingAxes} (e.g. {@code "xyz"})
@@ -39,4 +42,46 @@ public interface Toolhead extends MoveTransform {
     double[] getMaxVelocity();
 
     Kinematics getKinematics();
+
+    @Override
+    default java.util.Map<String, Object> getStatus(double eventtime) {
+        return java.util.Map.of();
+    }
+
+    // The methods below have defaults so simple stand-ins need not implement them.
+
+    /** The trapq of XYZ moves. */
+    default TrapQueue getTrapq() {
+        throw new UnsupportedOperationException("getTrapq");
+    }
+
+    /** Flushes the lookahead queue and generates every pending step. */
+    default void flushStepGeneration() {
+        throw new UnsupportedOperationException("flushStepGeneration");
+    }
+
+    /** Limits the junction speed after the last queued move. */
+    default void limitNextJunctionSpeed(double speed) {
+        throw new UnsupportedOperationException("limitNextJunctionSpeed");
+    }
+
+    /** Sets limits (null keeps a value); returns [velocity, accel, square corner velocity, min cruise ratio]. */
+    default double[] setMaxVelocities(Double maxVelocity, Double maxAccel, Double squareCornerVelocity,
+            Double minCruiseRatio) {
+        throw new UnsupportedOperationException("setMaxVelocities");
+    }
+
+    /** The extruder (extra axis 3); a placeholder refusing extrusion when there is none. */
+    default ExtraAxis getExtruder() {
+        throw new UnsupportedOperationException("getExtruder");
+    }
+
+    default void setExtruder(ExtraAxis extruder, double extrudePos) {
+        throw new UnsupportedOperationException("setExtruder");
+    }
+
+    /** A homing move: sent in small segments so it can stop as soon as {@code dripCompletion} completes. */
+    default void dripMove(double[] newpos, double speed, Completion<?> dripCompletion) {
+        throw new UnsupportedOperationException("dripMove");
+    }
 }

@@ -14,6 +14,7 @@ import org.klipper4j.core.internal.gcode.GCodeDispatcher;
 import org.klipper4j.core.internal.gcode.GCodeFileInput;
 import org.klipper4j.core.internal.gcode.GCodeMove;
 import org.klipper4j.core.internal.gcode.Respond;
+import org.klipper4j.core.internal.toolhead.ToolheadModule;
 import org.klipper4j.core.internal.webhooks.WebhooksServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ final class CoreParts {
 
     /** Sections served by the core itself. */
     static Map<String, PrinterModule> internalModules() {
-        return Map.of("respond", Respond::new);
+        return Map.of("respond", Respond::new, "printer", new ToolheadModule());
     }
 
     /** gcode and webhooks exist before the config is read, so RESTART and the API work even after a config error. */

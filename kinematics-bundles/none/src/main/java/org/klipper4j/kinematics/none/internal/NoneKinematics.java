@@ -4,7 +4,9 @@ package org.klipper4j.kinematics.none.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.klipper4j.core.api.motion.Homing;
 import org.klipper4j.core.api.motion.Kinematics;
+import org.klipper4j.core.api.motion.Stepper;
 import org.klipper4j.core.api.motion.ToolheadMove;
 
 /**
@@ -16,7 +18,7 @@ public final class NoneKinematics implements Kinematics {
     private static final List<Double> ORIGIN4 = List.of(0.0, 0.0, 0.0, 0.0);
 
     @Override
-    public List<Object> getSteppers() {
+    public List<Stepper> getSteppers() {
         return List.of();
     }
 
@@ -41,7 +43,7 @@ public final class NoneKinematics implements Kinematics {
     }
 
     @Override
-    public void home(Object homingState) {
+    public void home(Homing homing) {
         // homing has no effect without axes
     }
 

@@ -1,0 +1,64 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.api.motion;
+
+import java.util.function.DoubleConsumer;
+
+import org.klipper4j.core.api.mcu.Mcu;
+
+/** A stepper motor on an MCU (Klipper's MCU_stepper), created through {@link MotionQueuing#createStepper}. */
+public interface Stepper {
+    /** The config section name, e.g. {@code stepper_x}. */
+    String getName();
+
+    Mcu getMcu();
+
+    int getOid();
+
+    /** Distance per full step pulse (mm, or radians). */
+    double getStepDist();
+
+    boolean unitsInRadians();
+
+    /** Connects this stepper to a kinematic function; returns the previous one (or null). */
+    StepperKinematics setStepperKinematics(StepperKinematics kinematics);
+
+    StepperKinematics getStepperKinematics();
+
+    /** The trapq whose moves this stepper follows; null detaches it. */
+    void setTrapq(TrapQueue trapq);
+
+    TrapQueue getTrapq();
+
+    /** Sets the commanded position from a toolhead XYZ position. */
+    void setPosition(double x, double y, double z);
+
+    /** The stepper position the solver has reached (mm). */
+    double getCommandedPosition();
+
+    /** The stepper position for a toolhead position, without changing anything. */
+    double calcPositionFromCoord(double x, double y, double z);
+
+    /** The MCU position in steps of the last generated step. */
+    long getMcuPosition();
+
+    /** The MCU position in steps at a past print time (from step history). */
+    long getPastMcuPosition(double printTime);
+
+    /** Converts an MCU step position to a stepper position (mm). */
+    double mcuToCommandedPosition(long mcuPos);
+
+    /** True if moves along {@code axis} ('x', 'y' or 'z') move this stepper. */
+    boolean isActiveAxis(char axis);
+
+    /** Calls {@code callback} once with the print time of this stepper's next movement. */
+    void addActiveCallback(DoubleConsumer callback);
+
+    /**
+     * After the MCU stopped this stepper (an endstop triggered): restarts step timing
+     * from clock 0 and reads the MCU's step position (Klipper's note_homing_end).
+     */
+    void noteHomingEnd();
+
+    /** The steps' direction pin is inverted. */
+    boolean isDirInverted();
+}

@@ -1,0 +1,30 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.api.motion;
+
+/**
+ * The position of one stepper as a function of toolhead motion (Klipper's
+ * {@code stepper_kinematics}): a kinematics bundle provides one per stepper, the
+ * step solver searches it for step times.
+ */
+public interface StepperKinematics {
+    /** Active flag: the stepper moves when X moves. */
+    int AF_X = 1;
+    int AF_Y = 2;
+    int AF_Z = 4;
+
+    /** The stepper position (mm, or radians) {@code moveTime} seconds into {@code move}. */
+    double calcPosition(TrapMove move, double moveTime);
+
+    /** Which axes move this stepper (AF_* bits); moves with none of them are skipped. */
+    int activeFlags();
+
+    /** Seconds before a move that steps must be generated (input shapers); 0 for none. */
+    default double genStepsPreActive() {
+        return 0.0;
+    }
+
+    /** Seconds after a move that steps must still be generated. */
+    default double genStepsPostActive() {
+        return 0.0;
+    }
+}

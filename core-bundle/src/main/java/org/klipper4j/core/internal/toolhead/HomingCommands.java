@@ -1,0 +1,48 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.internal.toolhead;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.klipper4j.core.api.Printer;
+import org.klipper4j.core.api.gcode.CommandError;
+import org.klipper4j.core.api.gcode.GCodeCommand;
+import org.klipper4j.core.api.gcode.GCodeDispatch;
+import org.klipper4j.core.api.motion.StepperEnable;
+import org.klipper4j.core.api.motion.Toolhead;
+
+/** G28 (Klipper's PrinterHoming). */
+final class HomingCommands {
+    private final Printer printer;
+    private final Toolhead toolhead;
+
+    HomingCommands(Printer printer, Toolhead toolhead, GCodeDispatch gcode) {
+        this.printer = printer;
+        this.toolhead = toolhead;
+        gcode.registerCommand("G28", this::cmdG28, null);
+    }
+
+    private void cmdG28(GCodeCommand gcmd) {
+        List<Integer> axes = new ArrayList<>();
+        String names = "XYZ";
+        for (int i = 0; i < 3; i++) {
+            if (gcmd.get(String.valueOf(names.charAt(i)), null) != null) {
+                axes.add(i);
+            }
+        }
+        if (axes.isEmpty()) {
+            axes = List.of(0, 1, 2);
+        }
+        HomingImpl homing = new HomingImpl(printer, toolhead);
+        homing.setAxes(axes);
+        try {
+            toolhead.getKinematics().home(homing);
+        } catch (CommandError e) {
+            if (printer.isShutdown()) {
+                throw new CommandError("Homing failed due to printer shutdown");
+            }
+            printer.findObject(StepperEnable.NAME, StepperEnable.class).ifPresent(StepperEnable::motorOff);
+            throw e;
+        }
+    }
+}

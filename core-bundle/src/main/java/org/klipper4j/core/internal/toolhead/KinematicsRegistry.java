@@ -1,0 +1,40 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.internal.toolhead;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.klipper4j.core.api.motion.KinematicsFactory;
+
+/**
+ * The kinematics factories present, by name. The host's shared instance is
+ * filled from {@link KinematicsFactory} services; tests make their own.
+ */
+public final class KinematicsRegistry {
+    private static final KinematicsRegistry SHARED = new KinematicsRegistry();
+
+    private final Map<String, KinematicsFactory> factories = new ConcurrentHashMap<>();
+
+    /** The registry fed by OSGi services. */
+    public static KinematicsRegistry shared() {
+        return SHARED;
+    }
+
+    public void register(String name, KinematicsFactory factory) {
+        factories.put(name, factory);
+    }
+
+    public void unregister(String name, KinematicsFactory factory) {
+        factories.remove(name, factory);
+    }
+
+    public Optional<KinematicsFactory> find(String name) {
+        return Optional.ofNullable(factories.get(name));
+    }
+
+    /** The bundle that would provide kinematics {@code name}. */
+    static String bundleFor(String name) {
+        return "kinematics-" + name.replace('_', '-');
+    }
+}

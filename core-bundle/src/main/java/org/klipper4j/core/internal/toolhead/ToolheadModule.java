@@ -1,0 +1,34 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.core.internal.toolhead;
+
+import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.PrinterModule;
+import org.klipper4j.core.api.gcode.GCodeDispatch;
+
+/**
+ * Serves {@code [printer]}: creates the toolhead (registered as {@code toolhead})
+ * with its commands and homing. Kinematics come from the registry given.
+ */
+public final class ToolheadModule implements PrinterModule {
+    private final KinematicsRegistry kinematics;
+
+    /** Uses the registry filled from OSGi services. */
+    public ToolheadModule() {
+        this(KinematicsRegistry.shared());
+    }
+
+    public ToolheadModule(KinematicsRegistry kinematics) {
+        this.kinematics = kinematics;
+    }
+
+    @Override
+    public Object load(ConfigSection config) {
+        var printer = config.getPrinter();
+        ToolheadImpl toolhead = new ToolheadImpl(config, kinematics);
+        printer.addObject("toolhead", toolhead);
+        GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
+        new ToolheadCommands(toolhead, gcode);
+        new HomingCommands(printer, toolhead, gcode);
+        return null;
+    }
+}
