@@ -139,7 +139,7 @@ final class HostLoop {
         String[] result = new String[1];
         PrinterImpl[] holder = new PrinterImpl[1];
         ModuleRegistry.Snapshot modules = registry.snapshot();
-        PrinterImpl printer = new PrinterImpl(reactor, args, modules, PrinterAssembly.internalModules(),
+        PrinterImpl printer = new PrinterImpl(reactor, args, modules, PrinterAssembly.internalModules(modules),
                 r -> {
                     if (result[0] == null) {
                         result[0] = r;

@@ -12,11 +12,6 @@ import org.klipper4j.core.api.gcode.GCodeDispatch;
 public final class ToolheadModule implements PrinterModule {
     private final KinematicsRegistry kinematics;
 
-    /** Uses the registry filled from OSGi services. */
-    public ToolheadModule() {
-        this(KinematicsRegistry.shared());
-    }
-
     public ToolheadModule(KinematicsRegistry kinematics) {
         this.kinematics = kinematics;
     }
