@@ -27,8 +27,9 @@ public record ComponentDescription(String name, String implementation, List<Stri
      * @param service     the interface
      * @param cardinality {@code 0..1}, {@code 1..1}, {@code 0..n} or {@code 1..n}
      * @param bind        the bind method name, or null
+     * @param field       the field DS sets instead, or null
      */
-    public record Reference(String name, String service, String cardinality, String bind) {
+    public record Reference(String name, String service, String cardinality, String bind, String field) {
         public boolean mandatory() {
             return cardinality.startsWith("1");
         }

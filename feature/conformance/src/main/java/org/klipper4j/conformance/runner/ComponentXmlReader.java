@@ -60,7 +60,8 @@ final class ComponentXmlReader {
                         .forEach(p -> services.add(p.getAttribute("interface")));
                 case "property" -> props.put(child.getAttribute("name"), propertyValue(child));
                 case "reference" -> refs.add(new ComponentDescription.Reference(child.getAttribute("name"),
-                        child.getAttribute("interface"), attr(child, "cardinality", "1..1"), attr(child, "bind", null)));
+                        child.getAttribute("interface"), attr(child, "cardinality", "1..1"), attr(child, "bind", null),
+                        attr(child, "field", null)));
                 default -> {
                     // factory properties files and the like are not used by klipper4j bundles
                 }

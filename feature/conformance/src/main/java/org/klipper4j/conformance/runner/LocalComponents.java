@@ -1,9 +1,11 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.conformance.runner;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * The printer-facing components of a catalog brought to life without a framework, as
  * DS would: those providing {@link PrinterModule}, {@link KinematicsFactory} or
  * {@link McuLinkProvider}, and those that only track such services (a kinematics
- * registry). Each gets its public no-argument constructor, its bind methods called
- * with every matching service and its properties, then its activate method.
+ * registry). Each gets its no-argument constructor, its reference fields set and its
+ * bind methods called with every matching service and its properties, then its
+ * activate method (with its properties).
  * Components needing injected constructor arguments (the host itself) are left out.
  */
 public final class LocalComponents {
@@ -88,12 +91,15 @@ public final class LocalComponents {
     private void bindAll() {
         for (Live l : live) {
             for (ComponentDescription.Reference r : l.description().references()) {
-                if (r.bind() == null) {
-                    continue;
-                }
                 List<Live> targets = providers(r.service());
                 if (!r.multiple() && targets.size() > 1) {
                     targets = targets.subList(0, 1);
+                }
+                if (r.field() != null) {
+                    setField(l, r, targets);
+                }
+                if (r.bind() == null) {
+                    continue;
                 }
                 for (Live target : targets) {
                     bind(l, r, target);
@@ -122,6 +128,36 @@ public final class LocalComponents {
             }
         }
         invoke(l, m, args);
+    }
+
+    /** A field reference: the service itself, or a list of them for a multiple one. */
+    private void setField(Live l, ComponentDescription.Reference r, List<Live> targets) {
+        try {
+            Field f = findField(l.instance().getClass(), r.field());
+            if (f == null) {
+                problems.add("component " + l.description().name() + " has no field " + r.field());
+                return;
+            }
+            f.setAccessible(true);
+            if (Collection.class.isAssignableFrom(f.getType())) {
+                f.set(l.instance(), new ArrayList<>(targets.stream().map(Live::instance).toList()));
+            } else if (!targets.isEmpty()) {
+                f.set(l.instance(), targets.get(0).instance());
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            problems.add("component " + l.description().name() + ": field " + r.field() + " not set: " + e);
+        }
+    }
+
+    private static Field findField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     private void activate(Live l) {
