@@ -28,13 +28,14 @@ import org.klipper4j.conformance.runner.LocalComponents;
  * another with the bundles on the test class path, and judged against Klipper's output.
  * A case fails the build unless it is equivalent, pending (its config needs a module no
  * bundle here provides) or listed in conformance-known-gaps.txt. A table of all cases
- * is printed at the end.
+ * is printed at the end and written to conformance-work/report.txt.
  */
 class ConformanceSuiteTest {
     private static final Duration CASE_TIMEOUT = Duration.ofSeconds(60);
     private static final List<CaseResult> RESULTS = new ArrayList<>();
     private static Map<String, String> knownGaps;
     private static CaseRunner runner;
+    private static Path work;
     private static List<String> componentProblems;
 
     @BeforeAll
@@ -42,7 +43,7 @@ class ConformanceSuiteTest {
         ClassLoader loader = ConformanceSuiteTest.class.getClassLoader();
         ComponentCatalog catalog = ComponentCatalog.scan(loader);
         componentProblems = LocalComponents.start(catalog, loader).problems();
-        Path work = Path.of(System.getProperty("conformance.work", "target/conformance-work"));
+        work = Path.of(System.getProperty("conformance.work", "target/conformance-work"));
         runner = new CaseRunner(TestResources.reference(), work, catalog, loader, CASE_TIMEOUT);
         knownGaps = readKnownGaps();
     }
@@ -99,5 +100,11 @@ class ConformanceSuiteTest {
             componentProblems.forEach(p -> sb.append("  ").append(p).append('\n'));
         }
         System.out.println(sb);
+        try {
+            Files.createDirectories(work);
+            Files.writeString(work.resolve("report.txt"), sb.toString());
+        } catch (IOException e) {
+            System.out.println("Unable to write the report to " + work + ": " + e.getMessage());
+        }
     }
 }

@@ -87,7 +87,12 @@ public final class CaseRunner {
         }
         StartArgs args = new StartArgs(config, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(referenceDir.resolve(c.gcode())), Optional.of(serial), dicts, false, false);
-        Integer exit = runHost(args, registry);
+        Integer exit;
+        String hostError;
+        try (HostErrorCapture errors = new HostErrorCapture()) {
+            exit = runHost(args, registry);
+            hostError = errors.firstError();
+        }
         if (exit == null) {
             return Map.entry(CaseResult.Outcome.ERROR, "timed out after " + timeout.toSeconds() + " s");
         }
@@ -95,7 +100,8 @@ public final class CaseRunner {
             return Map.entry(CaseResult.Outcome.NOT_EQUIVALENT, "exited 0, Klipper fails this case");
         }
         if (!c.shouldFail() && exit != 0) {
-            return Map.entry(CaseResult.Outcome.ERROR, "exited with code " + exit + " (see the log above)");
+            return Map.entry(CaseResult.Outcome.ERROR, "exited with code " + exit
+                    + (hostError != null ? ": " + hostError : " (see the log)"));
         }
         return judge(c, serial);
     }

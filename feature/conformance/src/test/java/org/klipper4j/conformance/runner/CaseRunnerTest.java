@@ -70,7 +70,8 @@ class CaseRunnerTest {
     void aConfigErrorIsAnErrorWithTheExitCode() throws IOException {
         CaseResult r = runner.run(caseWith("[replay]\nfile: " + expected + "\nbogus: 1\n", false));
         assertEquals(CaseResult.Outcome.ERROR, r.outcome());
-        assertTrue(r.verdict().startsWith("error: exited with code 255"), r.verdict());
+        assertEquals("error: exited with code 255: Config error: Option 'bogus' is not valid in section 'replay'",
+                r.verdict());
     }
 
     @Test
