@@ -5,6 +5,7 @@ stored in judge-pairs/verdicts.tsv as the expected results of StreamComparatorTe
 
 Run from feature/conformance:  python3 tools/make-judge-pairs.py /path/to/mcustream.py
 """
+import json
 import os
 import re
 import subprocess
@@ -154,6 +155,78 @@ def extra_command(lines):
     return lines[:i + 1] + [lines[i]] + lines[i + 1:]
 
 
+def endstop_home(lines, disabled):
+    i = find(lines, lambda n, f: n == "endstop_home" and (int(f["sample_count"]) == 0) == disabled)
+    if i is None:
+        return None
+    out = list(lines)
+    set_param(out, i, "rest_ticks", lambda v: v + 7)
+    if disabled:
+        set_param(out, i, "clock", lambda v: v + 123456)
+    return out
+
+
+def queue_step_count_zero(lines):
+    i = find(lines, lambda n, f: n == "queue_step")
+    if i is None:
+        return None
+    out = list(lines)
+    set_param(out, i, "count", lambda v: 0)
+    return out
+
+
+def unconfigured_oid(lines):
+    fin = find(lines, lambda n, f: n == "finalize_config")
+    for j in range(fin + 1, len(lines)):
+        if "oid" in params(lines[j])[1]:
+            out = list(lines)
+            set_param(out, j, "oid", lambda v: 200)
+            return out
+    return None
+
+
+def drop_finalize(lines):
+    fin = find(lines, lambda n, f: n == "finalize_config")
+    return lines[:fin] + lines[fin + 1:]
+
+
+def dict_pins(dic):
+    """Every pin name of a dictionary (ranges like "PA0": [0, 16] expanded)."""
+    with open(os.path.join(RES, dic)) as fh:
+        enums = json.load(fh).get("enumerations", {}).get("pin", {})
+    pins = []
+    for name, val in enums.items():
+        if isinstance(val, int):
+            pins.append(name)
+            continue
+        root = name.rstrip("0123456789")
+        start = int(name[len(root):] or 0)
+        pins.extend(root + str(start + k) for k in range(val[1]))
+    return pins
+
+
+def change_pin(lines, dic):
+    text = "\n".join(lines)
+    i = find(lines, lambda n, f: n.startswith("config_") and "pin" in f)
+    if i is None:
+        return None
+    unused = next(p for p in dict_pins(dic) if "=" + p + " " not in text.replace("\n", " ") + " ")
+    out = list(lines)
+    n, f = params(out[i])
+    f["pin"] = unused
+    out[i] = build(n, f)
+    return out
+
+
+def change_config_value(lines):
+    i = find(lines, lambda n, f: n == "config_stepper")
+    if i is None:
+        return None
+    out = list(lines)
+    set_param(out, i, "step_pulse_ticks", lambda v: v + 1)
+    return out
+
+
 EDITS = [
     ("identity", identity),
     ("drop_step", drop_step),
@@ -167,6 +240,13 @@ EDITS = [
     ("swap_interleaving", swap_interleaving),
     ("truncate_tail", truncate_tail),
     ("extra_command", extra_command),
+    ("endstop_home_disabled_dont_care", lambda l: endstop_home(l, True)),
+    ("endstop_home_active_rest_ticks", lambda l: endstop_home(l, False)),
+    ("queue_step_count_zero", queue_step_count_zero),
+    ("unconfigured_oid", unconfigured_oid),
+    ("drop_finalize_config", drop_finalize),
+    ("change_pin", None),
+    ("change_config_value", change_config_value),
 ]
 
 
@@ -176,7 +256,7 @@ def main():
     for base, dic, ref in BASES:
         lines = decode(dic, ref)
         for ename, edit in EDITS:
-            edited = edit(lines)
+            edited = change_pin(lines, dic) if edit is None else edit(lines)
             if edited is None:
                 continue
             pair = "%s-%s" % (base, ename)
