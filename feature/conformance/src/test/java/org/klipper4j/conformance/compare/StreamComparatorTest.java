@@ -106,4 +106,20 @@ class StreamComparatorTest {
         assertTrue(strict.firstDifference().contains("max step time difference 150.0 ticks > 33.0"),
                 strict.firstDifference());
     }
+
+    @Test
+    void inFinalStateModeOnlyTheLastCommandOfEachNameCounts() throws IOException {
+        Path root = TestResources.root();
+        DataDictionary dict = DataDictionary.load(root.resolve("reference/dict/atmega2560.dict"));
+        Path ref = root.resolve("reference/cases/pwm-pwm/expected.serial");
+        // an earlier value changed, a command repeated, a clock shifted: the final state is the same
+        for (String pair : List.of("pwm-change_output_value", "pwm-extra_command", "pwm-shift_clock_beyond_1ms")) {
+            Path test = root.resolve("judge-pairs/" + pair + ".serial");
+            assertFalse(new StreamComparator(dict).compare(ref, test).equivalent(), pair);
+            assertTrue(new StreamComparator(dict).finalStateOnly(true).compare(ref, test).equivalent(), pair);
+        }
+        // the last command missing changes the final state
+        Path truncated = root.resolve("judge-pairs/pwm-truncate_tail.serial");
+        assertFalse(new StreamComparator(dict).finalStateOnly(true).compare(ref, truncated).equivalent());
+    }
 }

@@ -44,6 +44,11 @@ class LocalComponentsTest {
         }
     }
 
+    /** Takes its factories through a field, as a field-annotated DS reference does. */
+    public static final class FieldUser {
+        List<KinematicsFactory> factories;
+    }
+
     public static final class Fan implements PrinterModule {
         @Override
         public Object load(ConfigSection config) {
@@ -68,6 +73,10 @@ class LocalComponentsTest {
                 + "<reference name=\"Factory\" cardinality=\"0..n\" policy=\"dynamic\""
                 + " interface=\"org.klipper4j.core.api.motion.KinematicsFactory\" bind=\"addFactory\"/>"
                 + "<implementation class=\"" + Tracker.class.getName() + "\"/></scr:component>"));
+        all.addAll(read("<scr:component " + NS + " name=\"field-user\">"
+                + "<reference name=\"factories\" cardinality=\"0..n\" field=\"factories\""
+                + " interface=\"org.klipper4j.core.api.motion.KinematicsFactory\"/>"
+                + "<implementation class=\"" + FieldUser.class.getName() + "\"/></scr:component>"));
         all.addAll(read("<scr:component " + NS + " name=\"fan\">"
                 + "<property name=\"klipper.section\" type=\"String\" value=\"fan_generic\"/>"
                 + "<property name=\"klipper.prefix\" type=\"Boolean\" value=\"true\"/>"
@@ -88,7 +97,7 @@ class LocalComponentsTest {
 
     @Test
     void readsWhatAComponentProvidesAndNeeds() throws IOException {
-        ComponentDescription fan = catalog().components().get(2);
+        ComponentDescription fan = catalog().components().get(3);
         assertEquals(Fan.class.getName(), fan.implementation());
         assertEquals(List.of(PrinterModule.class.getName()), fan.services());
         assertEquals(Map.of("klipper.section", "fan_generic", "klipper.prefix", true, "service.ranking", 5),
@@ -96,7 +105,7 @@ class LocalComponentsTest {
         ComponentDescription.Reference ref = catalog().components().get(1).references().get(0);
         assertEquals("addFactory", ref.bind());
         assertTrue(ref.multiple());
-        assertEquals(1, catalog().components().get(4).constructorArgs());
+        assertEquals(1, catalog().components().get(5).constructorArgs());
     }
 
     @Test
@@ -107,6 +116,10 @@ class LocalComponentsTest {
         assertEquals(List.of("corexy:FakeKinematics"), tracker.names);
         assertEquals(3, tracker.activatedWith.get("flavour"));
         assertEquals(Set.of("corexy"), lc.kinematicsNames());
+        FieldUser user = lc.live().stream().map(LocalComponents.Live::instance).filter(FieldUser.class::isInstance)
+                .map(FieldUser.class::cast).findFirst().orElseThrow();
+        assertEquals(1, user.factories.size());
+        assertTrue(user.factories.get(0) instanceof FakeKinematics);
     }
 
     @Test
