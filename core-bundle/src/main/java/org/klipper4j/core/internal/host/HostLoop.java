@@ -230,7 +230,7 @@ public final class HostLoop {
 
     /** The sections the core serves itself, without a module service (e.g. {@code respond}). */
     public static java.util.Set<String> coreSections() {
-        return PrinterAssembly.internalModules().keySet();
+        return PrinterAssembly.internalModules(ModuleRegistry.Snapshot.of(java.util.List.of())).keySet();
     }
 
     static boolean isPrinting(Printer printer) {

@@ -494,4 +494,10 @@ public final class ToolheadImpl implements Toolhead {
     MotionQueuing motionQueuing() {
         return motionQueuing;
     }
+
+    /** Something other than the step pipeline queued MCU commands up to {@code printTime}: keep flushing to it. */
+    @Override
+    public void noteMcuMovequeueActivity(double printTime) {
+        motionQueuing.noteMcuMovequeueActivity(printTime, false);
+    }
 }

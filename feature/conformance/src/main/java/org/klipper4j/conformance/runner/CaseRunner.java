@@ -73,6 +73,7 @@ public final class CaseRunner {
         LocalComponents components = LocalComponents.start(catalog, loader);
         ModuleRegistry registry = new ModuleRegistry();
         components.moduleEntries().forEach(registry::add);
+        components.kinematicsEntries().forEach(registry::addKinematics);
         String pending = pendingReason(ConfigRequirements.read(config), registry, components);
         if (pending != null) {
             return Map.entry(CaseResult.Outcome.PENDING, pending);

@@ -15,6 +15,7 @@ import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.mcu.McuLinkProvider;
 import org.klipper4j.core.api.motion.KinematicsFactory;
 import org.klipper4j.core.internal.host.ModuleEntry;
+import org.klipper4j.core.internal.host.ModuleRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,6 +219,20 @@ public final class LocalComponents {
             int ranking = p.get("service.ranking") instanceof Integer r ? r : 0;
             out.add(new ModuleEntry(s.trim(), prefix, (PrinterModule) l.instance(), l.description().origin(), id++,
                     ranking));
+        }
+        return out;
+    }
+
+    /** The kinematics factories as the host's registry takes them (service ids count from 10000). */
+    public List<ModuleRegistry.KinematicsEntry> kinematicsEntries() {
+        List<ModuleRegistry.KinematicsEntry> out = new ArrayList<>();
+        long id = 10000;
+        for (Live l : providers(KinematicsFactory.class.getName())) {
+            Object name = l.description().properties().get(KinematicsFactory.KINEMATICS);
+            if (name != null) {
+                out.add(new ModuleRegistry.KinematicsEntry(name.toString().trim(), (KinematicsFactory) l.instance(),
+                        l.description().origin(), id++));
+            }
         }
         return out;
     }
