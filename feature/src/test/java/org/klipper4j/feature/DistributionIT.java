@@ -65,6 +65,19 @@ class DistributionIT {
     }
 
     @Test
+    void dumpDecodesABatchOutputAsKlippersToolDoes() throws Exception {
+        Path dir = Path.of(DistributionIT.class.getResource("/dump/atmega2560.dict").toURI()).getParent();
+        Result result = run("dump", dir.resolve("atmega2560.dict").toString(),
+                dir.resolve("expected.serial").toString());
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        // the decoded lines as mcustream.py decode prints them (its summary line aside)
+        List<String> expected = Files.readAllLines(dir.resolve("expected.decoded.txt")).stream()
+                .filter(l -> !l.startsWith("mcustream:")).toList();
+        assertEquals(expected, result.stdout().lines().toList());
+    }
+
+    @Test
     void helpAnswersWithEveryOption() throws Exception {
         Result result = run("--help");
 
