@@ -1,29 +1,27 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.fan.fakes;
+package org.klipper4j.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.klipper4j.core.api.mcu.Mcu;
-import org.klipper4j.core.api.mcu.McuPwm;
+import org.klipper4j.core.api.mcu.McuDigitalOut;
 import org.klipper4j.core.api.mcu.PinParams;
 
-/** A PWM pin that records its setup and every (print time, value) it is set to. */
-public final class FakePwm implements McuPwm {
+/** A digital pin that records its setup and every (print time, value) it is set to. */
+public final class FakeDigitalOut implements McuDigitalOut {
     /** One update. */
-    public record Update(double printTime, double value) {
+    public record Update(double printTime, boolean value) {
     }
 
     private final Mcu mcu;
     public final PinParams params;
     public double maxDuration = -1;
-    public double cycleTime = -1;
-    public boolean hardwarePwm;
-    public double startValue = -1;
-    public double shutdownValue = -1;
+    public Boolean startValue;
+    public Boolean shutdownValue;
     public final List<Update> updates = new ArrayList<>();
 
-    FakePwm(Mcu mcu, PinParams params) {
+    FakeDigitalOut(Mcu mcu, PinParams params) {
         this.mcu = mcu;
         this.params = params;
     }
@@ -39,19 +37,13 @@ public final class FakePwm implements McuPwm {
     }
 
     @Override
-    public void setupCycleTime(double seconds, boolean hardware) {
-        cycleTime = seconds;
-        hardwarePwm = hardware;
-    }
-
-    @Override
-    public void setupStartValue(double start, double shutdown) {
+    public void setupStartValue(boolean start, boolean shutdown) {
         startValue = start;
         shutdownValue = shutdown;
     }
 
     @Override
-    public void setPwm(double printTime, double value) {
+    public void setDigital(double printTime, boolean value) {
         updates.add(new Update(printTime, value));
     }
 }

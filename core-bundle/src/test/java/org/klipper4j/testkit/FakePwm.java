@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.outputpin.fakes;
+package org.klipper4j.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,5 +53,16 @@ public final class FakePwm implements McuPwm {
     @Override
     public void setPwm(double printTime, double value) {
         updates.add(new Update(printTime, value));
+    }
+
+    /** The value in effect at a print time (0 before the first update). */
+    public double valueAt(double printTime) {
+        double v = 0.;
+        for (Update u : updates) {
+            if (u.printTime() <= printTime) {
+                v = u.value();
+            }
+        }
+        return v;
     }
 }
