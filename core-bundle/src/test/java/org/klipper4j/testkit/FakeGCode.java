@@ -7,21 +7,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
 import org.klipper4j.core.api.gcode.GCodeHandler;
+import org.klipper4j.core.internal.gcode.GCodeCommandImpl;
 
 /**
  * A G-code dispatcher that records every line it runs and every response. Lines
  * of registered (and mux) commands go to their handlers; lines nobody registered
  * are only recorded, standing in for the rest of the printer. An error is
  * answered with {@code !! message} and rethrown, as the core's dispatcher does
- * for script lines; registration and mux errors use the core's words.
+ * for script lines; registration and mux errors use the core's words. Handlers
+ * get the core's own command objects, so parameter errors are Klipper's.
  */
 public final class FakeGCode implements GCodeDispatch {
+    /** {@code KEY=value}, {@code KEY="quoted value"} or classic {@code X10}. */
+    private static final Pattern PARAM = Pattern.compile("(\\S+?)=(\"[^\"]*\"|'[^']*'|\\S*)|(\\S)(\\S*)");
 
     private record MuxTable(String key, Map<String, GCodeHandler> handlers) {
     }
@@ -145,7 +151,7 @@ public final class FakeGCode implements GCodeDispatch {
             return;
         }
         executed.add(line);
-        FakeCommand cmd = FakeCommand.parse(line, this, ackSink);
+        GCodeCommandImpl cmd = parse(line, ackSink);
         GCodeHandler handler = commands.get(cmd.getCommand());
         if (handler == null) {
             return;
@@ -160,6 +166,26 @@ public final class FakeGCode implements GCodeDispatch {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private GCodeCommandImpl parse(String line, Consumer<String> ackSink) {
+        String word = line.split("\\s+")[0];
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher m = PARAM.matcher(line.substring(word.length()).trim());
+        while (m.find()) {
+            if (m.group(1) != null) {
+                params.put(m.group(1).toUpperCase(Locale.ROOT), unquote(m.group(2)));
+            } else {
+                params.put(m.group(3).toUpperCase(Locale.ROOT), m.group(4));
+            }
+        }
+        return new GCodeCommandImpl(this, word.toUpperCase(Locale.ROOT), line, params, ackSink);
+    }
+
+    private static String unquote(String v) {
+        boolean quoted = v.length() >= 2
+                && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"));
+        return quoted ? v.substring(1, v.length() - 1) : v;
     }
 
     /** Each line of the message as its own {@code // line} response, as the core words them. */
@@ -210,6 +236,6 @@ public final class FakeGCode implements GCodeDispatch {
 
     @Override
     public GCodeCommand createCommand(String command, String commandline, Map<String, String> params) {
-        return new FakeCommand(command, commandline, "", new LinkedHashMap<>(params), this, null);
+        return new GCodeCommandImpl(this, command, commandline, params, null);
     }
 }
