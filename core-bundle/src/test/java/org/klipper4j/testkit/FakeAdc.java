@@ -6,9 +6,7 @@ import org.klipper4j.core.api.mcu.McuAdc;
 import org.klipper4j.core.api.mcu.PinParams;
 
 /** An analog input a test feeds; keeps the sampling setup so tests can check the range limits. */
-public final class FakeAdc implements McuAdc {
-    private final Mcu mcu;
-    public final PinParams params;
+public final class FakeAdc extends FakePin implements McuAdc {
     public double sampleTime;
     public int sampleCount;
     public double minval = Double.NaN;
@@ -19,13 +17,7 @@ public final class FakeAdc implements McuAdc {
     private double[] lastValue = {0., 0.};
 
     FakeAdc(Mcu mcu, PinParams params) {
-        this.mcu = mcu;
-        this.params = params;
-    }
-
-    @Override
-    public Mcu getMcu() {
-        return mcu;
+        super(mcu, params);
     }
 
     @Override
