@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.fan.fakes;
+package org.klipper4j.testkit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +17,11 @@ import org.klipper4j.core.api.mcu.McuResponseHandler;
 import org.klipper4j.core.api.mcu.PinParams;
 
 /**
- * An MCU at 16 MHz whose print time is the reactor time minus 1000 s. Records
- * config commands and every command sent (as parsedump-style text), and hands
- * out {@link FakePwm}/{@link FakeDigitalOut} pins. Tests run the config callbacks
- * and flushes by hand.
+ * An MCU (by default at 16 MHz, with print time the reactor time minus 1000 s).
+ * Records config commands and every command sent (as parsedump-style text), hands
+ * out {@link FakePwm}, {@link FakeDigitalOut} and {@link FakeAdc} pins, and answers
+ * {@code debug_read} from {@link #memory}. Tests run the config callbacks and
+ * flushes by hand.
  */
 public final class FakeMcu implements Mcu {
     public static final double FREQ = 16_000_000.;
@@ -32,19 +33,37 @@ public final class FakeMcu implements Mcu {
 
     private final String name;
     private final Printer printer;
+    private final double clockFreq;
+    private final double printTimeOffset;
     private final List<Runnable> configCallbacks = new ArrayList<>();
     private final List<DoubleConsumer> flushCallbacks = new ArrayList<>();
-    private final Map<String, McuResponseHandler> responses = new LinkedHashMap<>();
     private int nextOid;
     /** Config commands in order; init ones prefixed "init: ", restart ones "restart: ". */
     public final List<String> config = new ArrayList<>();
+    /** Config commands in order, without the init/restart marks. */
+    public final List<String> configCommands = new ArrayList<>();
     public final List<Sent> sent = new ArrayList<>();
     /** Pins handed out by {@link #setupPin}, in order. */
     public final List<Object> pins = new ArrayList<>();
+    /** Response handlers by {@code "name oid"}. */
+    public final Map<String, McuResponseHandler> responses = new LinkedHashMap<>();
+    /** Firmware constants; a test may add more (e.g. {@code MCU}). */
+    public final Map<String, Object> constants = new LinkedHashMap<>();
+    /** Answers of {@code debug_read} by address. */
+    public final Map<Long, Long> memory = new LinkedHashMap<>();
 
     public FakeMcu(Printer printer, String name) {
+        this(printer, name, FREQ, REACTOR_START);
+    }
+
+    /** An MCU whose clock runs at {@code clockFreq} and whose print time is reactor time minus {@code printTimeOffset}. */
+    public FakeMcu(Printer printer, String name, double clockFreq, double printTimeOffset) {
         this.printer = printer;
         this.name = name;
+        this.clockFreq = clockFreq;
+        this.printTimeOffset = printTimeOffset;
+        constants.put("CLOCK_FREQ", (long) clockFreq);
+        constants.put("PWM_MAX", 255L);
     }
 
     /** Runs the config callbacks, as the MCU does before sending the config. */
@@ -63,7 +82,7 @@ public final class FakeMcu implements Mcu {
 
     /** Delivers a response to the handler registered for it. */
     public void deliver(String responseName, int oid, Map<String, Object> params) {
-        McuResponseHandler h = responses.get(responseName + "/" + oid);
+        McuResponseHandler h = responses.get(responseName + " " + oid);
         if (h == null) {
             throw new AssertionError("no handler for " + responseName + " oid " + oid);
         }
@@ -80,6 +99,7 @@ public final class FakeMcu implements Mcu {
         Object pin = switch (pinType) {
             case "pwm" -> new FakePwm(this, params);
             case "digital_out" -> new FakeDigitalOut(this, params);
+            case "adc" -> new FakeAdc(this, params);
             default -> throw new ConfigException("pin type " + pinType + " not supported on mcu");
         };
         pins.add(pin);
@@ -114,6 +134,7 @@ public final class FakeMcu implements Mcu {
     @Override
     public void addConfigCommand(String command, boolean isInit, boolean onRestart) {
         config.add((isInit ? "init: " : onRestart ? "restart: " : "") + command);
+        configCommands.add(command);
     }
 
     @Override
@@ -137,7 +158,20 @@ public final class FakeMcu implements Mcu {
     @Override
     public McuQueryCommand lookupQueryCommand(String format, String responseFormat, int oid, CommandQueue queue,
             boolean isAsync) {
-        throw new UnsupportedOperationException();
+        if (!format.equals("debug_read order=%c addr=%u")) {
+            throw new UnsupportedOperationException(format);
+        }
+        return new McuQueryCommand() {
+            @Override
+            public Map<String, Object> send(Object... params) {
+                return Map.of("val", memory.get(((Number) params[1]).longValue()));
+            }
+
+            @Override
+            public Map<String, Object> sendScheduled(long minclock, long reqclock, Object... params) {
+                return send(params);
+            }
+        };
     }
 
     @Override
@@ -152,12 +186,12 @@ public final class FakeMcu implements Mcu {
 
     @Override
     public void registerResponse(McuResponseHandler handler, String responseName, Integer oid) {
-        responses.put(responseName + "/" + oid, handler);
+        responses.put(responseName + " " + oid, handler);
     }
 
     @Override
     public Map<String, Object> getConstants() {
-        return Map.of("CLOCK_FREQ", (long) FREQ, "PWM_MAX", 255L);
+        return constants;
     }
 
     @Override
@@ -176,17 +210,17 @@ public final class FakeMcu implements Mcu {
 
     @Override
     public long printTimeToClock(double printTime) {
-        return (long) (printTime * FREQ);
+        return (long) (printTime * clockFreq);
     }
 
     @Override
     public double clockToPrintTime(long clock) {
-        return clock / FREQ;
+        return clock / clockFreq;
     }
 
     @Override
     public long secondsToClock(double seconds) {
-        return (long) (seconds * FREQ);
+        return (long) (seconds * clockFreq);
     }
 
     @Override
@@ -196,7 +230,7 @@ public final class FakeMcu implements Mcu {
 
     @Override
     public double estimatedPrintTime(double eventtime) {
-        return eventtime - REACTOR_START;
+        return eventtime - printTimeOffset;
     }
 
     @Override

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.heaters.fakes;
+package org.klipper4j.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,35 +1,28 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.core.internal.host;
+package org.klipper4j.extras.fan.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.PrinterEvents;
+import org.klipper4j.core.api.PrinterHost;
 import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.PrinterState;
-import org.klipper4j.core.api.StartArgs;
 import org.klipper4j.core.api.gcode.CommandError;
-import org.klipper4j.extras.fan.fakes.FakeMcu;
-import org.klipper4j.extras.fan.fakes.FakePins;
-import org.klipper4j.extras.fan.fakes.FakePwm;
-import org.klipper4j.extras.fan.internal.FanGenericModule;
-import org.klipper4j.extras.fan.internal.FanModule;
 import org.klipper4j.extras.outputpin.internal.MultiPinModule;
 import org.klipper4j.extras.outputpin.internal.OutputPinModule;
+import org.klipper4j.testkit.FakeMcu;
+import org.klipper4j.testkit.FakePins;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.HostHarness;
 
 /**
  * The fan and output sections on the real host (config parser, option checks,
@@ -40,18 +33,14 @@ class FanSectionsOnHostTest {
     @TempDir
     Path dir;
 
-    private final ModuleRegistry registry = new ModuleRegistry();
-    private final BlockingQueue<Integer> exitCodes = new ArrayBlockingQueue<>(4);
-    private HostLoop loop;
+    private final HostHarness harness = new HostHarness();
     private volatile FakeMcu mcu;
 
     /** [mcu]: a recording MCU and the pins registry; builds its config at connect. */
     private final PrinterModule mcuModule = (ConfigSection config) -> {
         config.get("serial");
         FakeMcu m = new FakeMcu(config.getPrinter(), "mcu");
-        FakePins pins = new FakePins();
-        pins.registerChip("mcu", m);
-        config.getPrinter().addObject("pins", pins);
+        config.getPrinter().addObject("pins", new FakePins(m));
         config.getPrinter().registerEventHandler(PrinterEvents.CONNECT, args -> m.buildConfig());
         mcu = m;
         return m;
@@ -59,29 +48,16 @@ class FanSectionsOnHostTest {
 
     @AfterEach
     void stop() {
-        if (loop != null) {
-            loop.stop();
-        }
+        harness.close();
     }
 
-    private PrinterHostService start(String cfg) throws Exception {
-        registry.add(new ModuleEntry("mcu", false, mcuModule, "test", 1, 0));
-        registry.add(new ModuleEntry("fan", false, new FanModule(), "test", 2, 0));
-        registry.add(new ModuleEntry("fan_generic", true, new FanGenericModule(), "test", 3, 0));
-        registry.add(new ModuleEntry("output_pin", true, new OutputPinModule(), "test", 4, 0));
-        registry.add(new ModuleEntry("multi_pin", true, new MultiPinModule(), "test", 5, 0));
-        Path file = dir.resolve("printer.cfg");
-        Files.writeString(file, cfg);
-        StartArgs args = new StartArgs(file, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), false, false);
-        loop = new HostLoop(args, registry, exitCodes::add);
-        loop.start();
-        PrinterHostService host = new PrinterHostService(loop);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (host.getState() == PrinterState.STARTUP && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return host;
+    private PrinterHost start(String cfg) throws Exception {
+        return harness.module("mcu", mcuModule)
+                .module("fan", new FanModule())
+                .prefixModule("fan_generic", new FanGenericModule())
+                .prefixModule("output_pin", new OutputPinModule())
+                .prefixModule("multi_pin", new MultiPinModule())
+                .start(dir, cfg);
     }
 
     private List<Double> values(int pinIndex) {
@@ -90,7 +66,7 @@ class FanSectionsOnHostTest {
 
     @Test
     void sectionsLoadAndAnswerTheirCommands() throws Exception {
-        PrinterHostService host = start("""
+        PrinterHost host = start("""
                 [mcu]
                 serial: /dev/null
                 [multi_pin pair]
@@ -125,7 +101,7 @@ class FanSectionsOnHostTest {
 
     @Test
     void optionsKlipperNoLongerHasAreRejected() throws Exception {
-        PrinterHostService host = start("""
+        PrinterHost host = start("""
                 [mcu]
                 serial: /dev/null
                 [output_pin light]

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.fan.fakes;
+package org.klipper4j.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,26 +9,18 @@ import org.klipper4j.core.api.mcu.McuDigitalOut;
 import org.klipper4j.core.api.mcu.PinParams;
 
 /** A digital pin that records its setup and every (print time, value) it is set to. */
-public final class FakeDigitalOut implements McuDigitalOut {
+public final class FakeDigitalOut extends FakePin implements McuDigitalOut {
     /** One update. */
     public record Update(double printTime, boolean value) {
     }
 
-    private final Mcu mcu;
-    public final PinParams params;
     public double maxDuration = -1;
     public Boolean startValue;
     public Boolean shutdownValue;
     public final List<Update> updates = new ArrayList<>();
 
     FakeDigitalOut(Mcu mcu, PinParams params) {
-        this.mcu = mcu;
-        this.params = params;
-    }
-
-    @Override
-    public Mcu getMcu() {
-        return mcu;
+        super(mcu, params);
     }
 
     @Override

@@ -1,56 +1,44 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.core.internal.host;
+package org.klipper4j.extras.heaters.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.Printer;
+import org.klipper4j.core.api.PrinterHost;
 import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.PrinterState;
-import org.klipper4j.core.api.StartArgs;
 import org.klipper4j.core.api.gcode.CommandError;
-import org.klipper4j.extras.heaters.fakes.FakeMcu;
-import org.klipper4j.extras.heaters.fakes.FakePins;
-import org.klipper4j.extras.heaters.fakes.FakeSpi;
-import org.klipper4j.extras.heaters.internal.HeaterBedModule;
-import org.klipper4j.extras.heaters.internal.HeaterGenericModule;
-import org.klipper4j.extras.heaters.internal.HeatersModule;
-import org.klipper4j.extras.heaters.internal.PidCalibrateModule;
-import org.klipper4j.extras.heaters.internal.TemperatureSensorModule;
-import org.klipper4j.extras.heaters.internal.ThermistorModule;
-import org.klipper4j.extras.heaters.internal.VerifyHeaterModule;
+import org.klipper4j.testkit.FakeMcu;
+import org.klipper4j.testkit.FakePins;
+import org.klipper4j.testkit.FakeSpi;
+import org.klipper4j.testkit.HostHarness;
 
 /**
  * The heater modules in the core's real printer host (config checks, G-code dispatcher,
- * status queries), with fake MCU objects from a stand-in board section. Lives in the
- * host's package only because HostLoop is package-private.
+ * status queries), with fake MCU objects from a stand-in board section.
  */
 class HeatersInHostTest {
     @TempDir
     Path dir;
 
-    private final ModuleRegistry registry = new ModuleRegistry();
-    private HostLoop loop;
+    private final HostHarness harness = new HostHarness();
 
     /** [test_board]: registers the fake pins, MCU and buses the MCU bundle would provide. */
     static final class TestBoardModule implements PrinterModule {
         @Override
         public Object load(ConfigSection config) {
             Printer printer = config.getPrinter();
-            FakeMcu mcu = new FakeMcu(printer);
+            FakeMcu mcu = new FakeMcu(printer, "mcu", PrinterFixture.CLOCK_FREQ, PrinterFixture.PRINT_TIME_OFFSET);
             printer.addObject("mcu", mcu);
             printer.addObject("pins", new FakePins(mcu));
             printer.addObject("buses", new FakeSpi(mcu));
@@ -69,46 +57,24 @@ class HeatersInHostTest {
 
     @AfterEach
     void stop() {
-        if (loop != null) {
-            loop.stop();
-        }
+        harness.close();
     }
 
-    private PrinterHostService start(String cfg) throws Exception {
-        long id = 1;
-        registry.add(new ModuleEntry("test_board", false, new TestBoardModule(), "test", id++, 0));
-        registry.add(new ModuleEntry("heaters", false, new HeatersModule(), "heaters", id++, 0));
-        registry.add(new ModuleEntry("heater_bed", false, new HeaterBedModule(), "heaters", id++, 0));
-        registry.add(new ModuleEntry("heater_generic", true, new HeaterGenericModule(), "heaters", id++, 0));
-        registry.add(new ModuleEntry("verify_heater", true, new VerifyHeaterModule(), "heaters", id++, 0));
-        registry.add(new ModuleEntry("pid_calibrate", false, new PidCalibrateModule(), "heaters", id++, 0));
-        registry.add(new ModuleEntry("temperature_sensor", true, new TemperatureSensorModule(), "heaters", id++,
-                0));
-        registry.add(new ModuleEntry("thermistor", true, new ThermistorModule(), "heaters", id++, 0));
-        Path file = dir.resolve("printer.cfg");
-        Files.writeString(file, cfg);
-        StartArgs args = new StartArgs(file, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), false, false);
-        loop = new HostLoop(args, registry, code -> { });
-        loop.start();
-        PrinterHostService host = new PrinterHostService(loop);
-        waitFor(() -> host.getState() != PrinterState.STARTUP);
-        return host;
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(10);
-        }
+    private PrinterHost start(String cfg) throws Exception {
+        return harness.module("test_board", new TestBoardModule())
+                .module("heaters", new HeatersModule())
+                .module("heater_bed", new HeaterBedModule())
+                .prefixModule("heater_generic", new HeaterGenericModule())
+                .prefixModule("verify_heater", new VerifyHeaterModule())
+                .module("pid_calibrate", new PidCalibrateModule())
+                .prefixModule("temperature_sensor", new TemperatureSensorModule())
+                .prefixModule("thermistor", new ThermistorModule())
+                .start(dir, cfg);
     }
 
     @Test
     void heatersLoadAndAnswerCommandsAndStatusQueries() throws Exception {
-        PrinterHostService host = start(CFG);
+        PrinterHost host = start(CFG);
         assertEquals(PrinterState.READY, host.getState(), host.getStateMessage());
         assertEquals(List.of(), host.runGCode("M140 S60"));
         assertEquals(List.of(), host.runGCode("SET_HEATER_TEMPERATURE HEATER=extruder TARGET=200"));
@@ -130,7 +96,7 @@ class HeatersInHostTest {
 
     @Test
     void anOptionNoModuleReadsIsAConfigError() throws Exception {
-        PrinterHostService host = start(CFG.replace("min_temp: 0\nmax_temp: 130\n",
+        PrinterHost host = start(CFG.replace("min_temp: 0\nmax_temp: 130\n",
                 "min_temp: 0\nmax_temp: 130\nmax_temperature: 3\n"));
         assertEquals(PrinterState.ERROR, host.getState());
         assertTrue(host.getStateMessage().startsWith(
@@ -139,7 +105,7 @@ class HeatersInHostTest {
 
     @Test
     void minTempNotBelowMaxTempIsAConfigError() throws Exception {
-        PrinterHostService host = start(CFG.replace("min_temp: 0\nmax_temp: 130\n", "min_temp: 130\nmax_temp: 130\n"));
+        PrinterHost host = start(CFG.replace("min_temp: 0\nmax_temp: 130\n", "min_temp: 130\nmax_temp: 130\n"));
         assertEquals(PrinterState.ERROR, host.getState());
         assertTrue(host.getStateMessage().startsWith(
                 "Option 'max_temp' in section 'heater_bed' must be above 130.0"), host.getStateMessage());

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.outputpin.fakes;
+package org.klipper4j.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,9 +9,26 @@ import org.klipper4j.core.api.mcu.PinChip;
 import org.klipper4j.core.api.mcu.PinParams;
 import org.klipper4j.core.api.mcu.Pins;
 
-/** The pin registry: parses {@code ^~!chip:pin} and hands setup to the chip. */
+/**
+ * The pin registry: parses {@code ^~!chip:pin}, hands setup to the chip and keeps
+ * the ADC and PWM pins by description. A pin may be set up more than once, so one
+ * bench can load several sections on the same pin.
+ */
 public final class FakePins implements Pins {
     private final Map<String, PinChip> chips = new LinkedHashMap<>();
+    /** ADC pins set up, by the description given to {@link #setupPin}. */
+    public final Map<String, FakeAdc> adcs = new LinkedHashMap<>();
+    /** PWM pins set up, by the description given to {@link #setupPin}. */
+    public final Map<String, FakePwm> pwms = new LinkedHashMap<>();
+
+    /** A registry without chips; register them with {@link #registerChip}. */
+    public FakePins() {
+    }
+
+    /** A registry with {@code mcu} as chip {@code "mcu"}. */
+    public FakePins(FakeMcu mcu) {
+        registerChip("mcu", mcu);
+    }
 
     @Override
     public void registerChip(String chipName, PinChip chip) {
@@ -54,7 +71,13 @@ public final class FakePins implements Pins {
     @Override
     public Object setupPin(String pinType, String pinDesc) {
         PinParams params = lookupPin(pinDesc, true, false, null);
-        return chips.get(params.chipName()).setupPin(pinType, params);
+        Object pin = chips.get(params.chipName()).setupPin(pinType, params);
+        if (pin instanceof FakeAdc adc) {
+            adcs.put(pinDesc, adc);
+        } else if (pin instanceof FakePwm pwm) {
+            pwms.put(pinDesc, pwm);
+        }
+        return pin;
     }
 
     @Override

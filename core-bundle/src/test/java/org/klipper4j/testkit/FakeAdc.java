@@ -1,12 +1,12 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.heaters.fakes;
+package org.klipper4j.testkit;
 
 import org.klipper4j.core.api.mcu.Mcu;
 import org.klipper4j.core.api.mcu.McuAdc;
+import org.klipper4j.core.api.mcu.PinParams;
 
 /** An analog input a test feeds; keeps the sampling setup so tests can check the range limits. */
-public final class FakeAdc implements McuAdc {
-    private final Mcu mcu;
+public final class FakeAdc extends FakePin implements McuAdc {
     public double sampleTime;
     public int sampleCount;
     public double minval = Double.NaN;
@@ -14,14 +14,10 @@ public final class FakeAdc implements McuAdc {
     public int rangeCheckCount;
     public double reportTime;
     private Callback callback;
+    private double[] lastValue = {0., 0.};
 
-    FakeAdc(Mcu mcu) {
-        this.mcu = mcu;
-    }
-
-    @Override
-    public Mcu getMcu() {
-        return mcu;
+    FakeAdc(Mcu mcu, PinParams params) {
+        super(mcu, params);
     }
 
     @Override
@@ -42,6 +38,7 @@ public final class FakeAdc implements McuAdc {
 
     /** Delivers one report, as the MCU's analog_in_state would. */
     public void report(double readTime, double value) {
+        lastValue = new double[] {value, readTime};
         callback.onSample(readTime, value);
     }
 
@@ -52,6 +49,6 @@ public final class FakeAdc implements McuAdc {
 
     @Override
     public double[] getLastValue() {
-        return new double[] {0., 0.};
+        return lastValue.clone();
     }
 }

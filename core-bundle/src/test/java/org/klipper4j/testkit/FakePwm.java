@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.fan.fakes;
+package org.klipper4j.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +9,11 @@ import org.klipper4j.core.api.mcu.McuPwm;
 import org.klipper4j.core.api.mcu.PinParams;
 
 /** A PWM pin that records its setup and every (print time, value) it is set to. */
-public final class FakePwm implements McuPwm {
+public final class FakePwm extends FakePin implements McuPwm {
     /** One update. */
     public record Update(double printTime, double value) {
     }
 
-    private final Mcu mcu;
-    public final PinParams params;
     public double maxDuration = -1;
     public double cycleTime = -1;
     public boolean hardwarePwm;
@@ -24,13 +22,7 @@ public final class FakePwm implements McuPwm {
     public final List<Update> updates = new ArrayList<>();
 
     FakePwm(Mcu mcu, PinParams params) {
-        this.mcu = mcu;
-        this.params = params;
-    }
-
-    @Override
-    public Mcu getMcu() {
-        return mcu;
+        super(mcu, params);
     }
 
     @Override
@@ -53,5 +45,16 @@ public final class FakePwm implements McuPwm {
     @Override
     public void setPwm(double printTime, double value) {
         updates.add(new Update(printTime, value));
+    }
+
+    /** The value in effect at a print time (0 before the first update). */
+    public double valueAt(double printTime) {
+        double v = 0.;
+        for (Update u : updates) {
+            if (u.printTime() <= printTime) {
+                v = u.value();
+            }
+        }
+        return v;
     }
 }

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.fan.fakes;
+package org.klipper4j.testkit;
 
 import org.klipper4j.core.api.PrinterEvents;
 
