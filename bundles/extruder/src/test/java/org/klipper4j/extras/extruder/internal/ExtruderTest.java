@@ -311,6 +311,26 @@ class ExtruderTest {
     }
 
     @Test
+    void defaultPressureAdvanceNeedsAnActiveExtruderWithAStepper() throws Exception {
+        String heaterOnly = "\n[extruder1]\nnozzle_diameter: 0.4\nfilament_diameter: 1.75\nheater_pin: PH6\n"
+                + "sensor_type: EPCOS 100K B57560G104F\nsensor_pin: PK7\ncontrol: watermark\nmin_temp: 0\n"
+                + "max_temp: 250\n";
+        ExtruderPrinter p = printer(heaterOnly);
+        Map<String, Object> st = p.extruder("extruder1").getStatus(0);
+        assertFalse(st.containsKey("pressure_advance"));
+        assertEquals(true, st.get("can_extrude"));
+        p.gcode.run("ACTIVATE_EXTRUDER", "EXTRUDER", "extruder1");
+        CommandError e = assertThrows(CommandError.class,
+                () -> p.gcode.run("SET_PRESSURE_ADVANCE", "ADVANCE", "0.1"));
+        assertEquals("Active extruder does not have a stepper", e.getMessage());
+        // an extrude move on it is checked and timed, though nothing steps
+        p.home();
+        p.move(10, 0, 0.5, 0.5, 50.);
+        p.toolhead.flushStepGeneration();
+        assertEquals(List.of(), eSteps(p));
+    }
+
+    @Test
     void extruderIndexFromSectionName() {
         assertEquals(0, ExtruderModule.extruderIndex("extruder"));
         assertEquals(3, ExtruderModule.extruderIndex("extruder3"));
