@@ -96,6 +96,7 @@ final class ExtruderStepper {
         if (extruderName == null || extruderName.isEmpty()) {
             attachTo(null);
             motionQueue = null;
+            motionQueuing.checkStepGenerationScanWindows();
             return;
         }
         PrinterExtruder extruder = printer.findObject(extruderName, PrinterExtruder.class)
@@ -103,28 +104,26 @@ final class ExtruderStepper {
         stepper.setPosition(extruder.getLastPosition(), 0., 0.);
         attachTo(extruder);
         motionQueue = extruderName;
+        motionQueuing.checkStepGenerationScanWindows();
     }
 
     /**
-     * Applies new settings from the print time of the last queued move; a changed
-     * smooth time first flushes, as it changes how far ahead steps are generated.
+     * Applies new settings. A changed smoothing window changes how far around a
+     * move steps are generated: everything queued is flushed and the new values
+     * apply at once. Otherwise the advance applies to moves queued from now on.
      */
     void setPressureAdvance(double advance, double newSmoothTime) {
         double oldActiveSmooth = pressureAdvance == 0. ? 0. : smoothTime;
         double newActiveSmooth = advance == 0. ? 0. : newSmoothTime;
         Toolhead toolhead = printer.lookupObject("toolhead", Toolhead.class);
-        boolean windowChanged = newActiveSmooth != oldActiveSmooth;
-        if (windowChanged) {
+        if (newActiveSmooth != oldActiveSmooth) {
             toolhead.flushStepGeneration();
+            kinematics.setPressureAdvance(0., advance, newActiveSmooth);
+            motionQueuing.checkStepGenerationScanWindows();
+        } else {
+            toolhead.registerLookaheadCallback(
+                    printTime -> kinematics.setPressureAdvance(printTime, advance, newActiveSmooth));
         }
-        ExtruderStepperKinematics.Params params = new ExtruderStepperKinematics.Params(advance,
-                newActiveSmooth * .5);
-        toolhead.registerLookaheadCallback(printTime -> {
-            kinematics.setParams(params);
-            if (windowChanged) {
-                motionQueuing.checkStepGenerationScanWindows();
-            }
-        });
         pressureAdvance = advance;
         smoothTime = newSmoothTime;
     }

@@ -3,6 +3,7 @@ package org.klipper4j.extras.extruder.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.klipper4j.core.api.motion.TrapMove;
 
@@ -73,11 +74,12 @@ final class ExtrusionHistory {
     /**
      * The integral of {@code weight(t) * (f(t) - base)} between the absolute times
      * {@code absStart} and {@code absEnd}, where f is the advanced filament position
-     * (see {@link PressureAdvance#polynomial}) and the weight is {@code w0 + w1 * t}.
+     * (see {@link PressureAdvance#polynomial}, with the advance each segment's start
+     * time selects) and the weight is {@code w0 + w1 * t}.
      * Times without a segment hold the last position ({@code fallbackPos} if none).
      */
-    double integrate(double absStart, double absEnd, double w0, double w1, double pressureAdvance, double base,
-            double fallbackPos) {
+    double integrate(double absStart, double absEnd, double w0, double w1, DoubleUnaryOperator advanceAt,
+            double base, double fallbackPos) {
         int i = firstEndingAfter(absStart);
         double pos = i > 0 ? endPosition(segments.get(i - 1))
                 : i < segments.size() ? segments.get(i).startX : fallbackPos;
@@ -93,7 +95,7 @@ final class ExtrusionHistory {
                 cursor = m.printTime;
             }
             double end = Math.min(m.endTime(), absEnd);
-            res += PressureAdvance.weightedMove(m, pressureAdvance, base, w0, w1, cursor, end);
+            res += PressureAdvance.weightedMove(m, advanceAt.applyAsDouble(m.printTime), base, w0, w1, cursor, end);
             cursor = end;
             pos = endPosition(m);
         }

@@ -223,21 +223,21 @@ class ExtruderTest {
         ExtruderPrinter p = printer("pressure_advance: 0.05\n");
         PrinterExtruder e = p.extruder("extruder");
         assertEquals(.05, e.getStatus(0).get("pressure_advance"));
-        assertEquals(new ExtruderStepperKinematics.Params(.05, .02), e.getExtruderStepper().getKinematics()
-                .getParams());
+        assertEquals(.02, e.getExtruderStepper().getKinematics().getHalfSmoothTime());
+        assertEquals(.05, e.getExtruderStepper().getKinematics().advanceAt(1e9));
         p.gcode.run("SET_PRESSURE_ADVANCE", "ADVANCE", "0.1", "SMOOTH_TIME", "0.1");
         assertEquals(.1, e.getStatus(0).get("pressure_advance"));
         assertEquals(.1, e.getStatus(0).get("smooth_time"));
         assertEquals("pressure_advance: 0.100000\npressure_advance_smooth_time: 0.100000",
                 p.gcode.responses.get(p.gcode.responses.size() - 1));
-        assertEquals(new ExtruderStepperKinematics.Params(.1, .05), e.getExtruderStepper().getKinematics()
-                .getParams());
+        assertEquals(.05, e.getExtruderStepper().getKinematics().getHalfSmoothTime());
+        assertEquals(.1, e.getExtruderStepper().getKinematics().advanceAt(1e9));
         // by name, one parameter at a time
         p.gcode.run("SET_PRESSURE_ADVANCE", "EXTRUDER", "extruder", "ADVANCE", "0");
         assertEquals(0., e.getStatus(0).get("pressure_advance"));
         assertEquals(.1, e.getStatus(0).get("smooth_time"));
         // advance 0 turns smoothing off in the kinematics
-        assertEquals(0., e.getExtruderStepper().getKinematics().getParams().halfSmoothTime());
+        assertEquals(0., e.getExtruderStepper().getKinematics().getHalfSmoothTime());
     }
 
     @Test

@@ -48,7 +48,7 @@ class PressureAdvanceTest {
     void cruiseIsAheadByAdvanceTimesVelocity() {
         // 20 mm/s from 10 mm; at 0.5 s: 10 + 10 + 0.05 * 20 = 21
         history.append(1., 0., 2., 0., 10., 20., 20., 0., true);
-        sk.setParams(new ExtruderStepperKinematics.Params(.05, .02));
+        sk.setPressureAdvance(0., .05, 2 * .02);
         TrapMove m = segment(1., 2., 20., 0., 10., true);
         assertEquals(21., sk.calcPosition(m, .5), EPS);
         assertEquals(.02, sk.genStepsPreActive());
@@ -60,7 +60,7 @@ class PressureAdvanceTest {
         // from rest at 1000 mm/s^2, at 0.1 s: x = 5, v = 100, x + 0.05 v = 10;
         // the triangle average of 500 t^2 adds 500 * h^2 / 6 with h = 0.02
         history.append(0., 1., 0., 0., 0., 0., 1000., 1000., true);
-        sk.setParams(new ExtruderStepperKinematics.Params(.05, .02));
+        sk.setPressureAdvance(0., .05, 2 * .02);
         TrapMove m = segment(0., 1., 0., 1000., 0., true);
         assertEquals(10. + 500. * .0004 / 6., sk.calcPosition(m, .1), EPS);
     }
@@ -69,7 +69,7 @@ class PressureAdvanceTest {
     void movesWithoutAdvanceDoNotAdvance() {
         // a retraction (flag off) at -30 mm/s: only the move itself, 4 - 30 * 0.2 = -2
         history.append(0., 0., 1., 0., 4., -30., -30., 0., false);
-        sk.setParams(new ExtruderStepperKinematics.Params(.1, .02));
+        sk.setPressureAdvance(0., .1, 2 * .02);
         assertEquals(-2., sk.calcPosition(segment(0., 1., -30., 0., 4., false), .2), EPS);
     }
 
@@ -79,7 +79,7 @@ class PressureAdvanceTest {
         // the linear part averages to 10, the advance 0.05*10 covers half the weight
         history.append(0., 0., 1., 0., 0., 10., 10., 0., true);
         history.append(1., 0., 1., 0., 10., 10., 10., 0., false);
-        sk.setParams(new ExtruderStepperKinematics.Params(.05, .02));
+        sk.setPressureAdvance(0., .05, 2 * .02);
         double fromFirst = sk.calcPosition(segment(0., 1., 10., 0., 0., true), 1.);
         double fromSecond = sk.calcPosition(segment(1., 1., 10., 0., 10., false), 0.);
         assertEquals(10.25, fromFirst, EPS);
@@ -91,7 +91,7 @@ class PressureAdvanceTest {
         // 10 mm/s with advance ending at 10 mm at t=1, then nothing: left half
         // 5 - 10h/6 + 0.25, right half 10/2
         history.append(0., 0., 1., 0., 0., 10., 10., 0., true);
-        sk.setParams(new ExtruderStepperKinematics.Params(.05, .02));
+        sk.setPressureAdvance(0., .05, 2 * .02);
         double pos = sk.calcPosition(segment(0., 1., 10., 0., 0., true), 1.);
         assertEquals(10.25 - 10. * .02 / 6., pos, EPS);
         // long after, the stationary position is back to the plain one
@@ -104,7 +104,7 @@ class PressureAdvanceTest {
         // first move ends at 10 mm at t=1, the next starts at t=2: at t=1.5 nothing moves
         history.append(0., 0., 1., 0., 0., 10., 10., 0., true);
         history.append(2., 0., 1., 0., 10., 10., 10., 0., true);
-        sk.setParams(new ExtruderStepperKinematics.Params(.05, .02));
+        sk.setPressureAdvance(0., .05, 2 * .02);
         assertEquals(10., sk.calcPosition(segment(1., 1., 0., 0., 10., false), .5), EPS);
     }
 
@@ -112,8 +112,22 @@ class PressureAdvanceTest {
     void largePrintTimesKeepPrecision() {
         double t0 = 36000.;
         history.append(t0, 0., 2., 0., 1000., 20., 20., 0., true);
-        sk.setParams(new ExtruderStepperKinematics.Params(.05, .02));
+        sk.setPressureAdvance(0., .05, 2 * .02);
         assertEquals(1000. + 10. + 1., sk.calcPosition(segment(t0, 2., 20., 0., 1000., true), .5), 1e-7);
+    }
+
+    @Test
+    void aNewAdvanceAppliesToMovesFromItsPrintTime() {
+        sk.setPressureAdvance(0., .05, .04);
+        sk.setPressureAdvance(10., .1, .04);
+        assertEquals(.05, sk.advanceAt(9.99));
+        assertEquals(.1, sk.advanceAt(10.));
+        // a cruise queued before the change keeps 0.05: 10 + 20*0.5 + 0.05*20
+        history.append(1., 0., 2., 0., 10., 20., 20., 0., true);
+        assertEquals(21., sk.calcPosition(segment(1., 2., 20., 0., 10., true), .5), EPS);
+        // a zero smooth time turns the advance off entirely
+        sk.setPressureAdvance(20., 0., 0.);
+        assertEquals(20., sk.calcPosition(segment(1., 2., 20., 0., 10., true), .5), EPS);
     }
 
     @Test
