@@ -1,6 +1,7 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.testkit;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,15 @@ import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.EventHandler;
 import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.PrinterEvents;
+import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.PrinterState;
 import org.klipper4j.core.api.StartArgs;
 import org.klipper4j.core.api.reactor.Reactor;
 
-/** A printer object registry with recorded events and loaders for {@code loadObject}. */
+/**
+ * A printer object registry with recorded events, loaders or modules for
+ * {@code loadObject}, and the shutdown reason kept for tests.
+ */
 public final class FakePrinter implements Printer {
 
     private final FakeReactor reactor = new FakeReactor();
@@ -26,11 +31,33 @@ public final class FakePrinter implements Printer {
     private final Map<String, Function<ConfigSection, Object>> loaders = new LinkedHashMap<>();
     /** Every event sent, in order. */
     public final List<String> events = new ArrayList<>();
-    private boolean shutdown;
-    private String stateMessage = "Printer is ready";
+    private final Map<String, PrinterModule> modules = new LinkedHashMap<>();
+    private StartArgs startArgs;
+    private String shutdownMessage;
+
+    /** A printer without start arguments: {@link #getStartArgs} fails, as no unit test should need them. */
+    public FakePrinter() {
+    }
+
+    /** A printer started with printer.cfg, in batch mode (output to a file) or not. */
+    public FakePrinter(boolean batch) {
+        startArgs = new StartArgs(Path.of("printer.cfg"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), batch ? Optional.of(Path.of("out.serial")) : Optional.empty(), Map.of(), false,
+                false);
+    }
 
     public FakeReactor reactor() {
         return reactor;
+    }
+
+    /** Serves sections named {@code section} and {@code section NAME} in {@link #loadObject}. */
+    public void addModule(String section, PrinterModule module) {
+        modules.put(section, module);
+    }
+
+    /** The reason given to the first shutdown, or null while there was none. */
+    public String shutdownMessage() {
+        return shutdownMessage;
     }
 
     /** What {@link #loadObject} builds when {@code section} is not loaded yet. */
@@ -45,7 +72,10 @@ public final class FakePrinter implements Printer {
 
     @Override
     public StartArgs getStartArgs() {
-        throw new UnsupportedOperationException("no start args in unit tests");
+        if (startArgs == null) {
+            throw new UnsupportedOperationException("no start args in unit tests");
+        }
+        return startArgs;
     }
 
     @Override
@@ -87,6 +117,7 @@ public final class FakePrinter implements Printer {
         return out;
     }
 
+    /** As Klipper's load_object: the object if loaded, else built from {@code config.getSection(section)}. */
     @Override
     public Object loadObject(ConfigSection config, String section) {
         Object o = objects.get(section);
@@ -94,12 +125,16 @@ public final class FakePrinter implements Printer {
             return o;
         }
         Function<ConfigSection, Object> loader = loaders.get(section);
-        if (loader == null) {
+        PrinterModule module = modules.get(section.split(" ")[0]);
+        if (loader == null && module == null) {
             throw new ConfigException("Unable to load module '" + section + "'");
         }
-        o = loader.apply(config);
-        objects.put(section, o);
-        return o;
+        ConfigSection sectionConfig = config.getSection(section);
+        o = loader != null ? loader.apply(sectionConfig) : module.load(sectionConfig);
+        if (o != null && !objects.containsKey(section)) {
+            objects.put(section, o);
+        }
+        return objects.get(section);
     }
 
     @Override
@@ -110,7 +145,7 @@ public final class FakePrinter implements Printer {
     @Override
     public void sendEvent(String event, Object... args) {
         events.add(event);
-        for (EventHandler h : handlers.getOrDefault(event, List.of())) {
+        for (EventHandler h : List.copyOf(handlers.getOrDefault(event, List.of()))) {
             try {
                 h.handle(args);
             } catch (RuntimeException e) {
@@ -123,26 +158,25 @@ public final class FakePrinter implements Printer {
 
     @Override
     public PrinterState getState() {
-        return shutdown ? PrinterState.SHUTDOWN : PrinterState.READY;
+        return shutdownMessage != null ? PrinterState.SHUTDOWN : PrinterState.READY;
     }
 
     @Override
     public String getStateMessage() {
-        return stateMessage;
+        return shutdownMessage != null ? shutdownMessage : "Printer is ready";
     }
 
     @Override
     public boolean isShutdown() {
-        return shutdown;
+        return shutdownMessage != null;
     }
 
     @Override
     public void invokeShutdown(String message) {
-        if (shutdown) {
+        if (shutdownMessage != null) {
             return;
         }
-        shutdown = true;
-        stateMessage = message;
+        shutdownMessage = message;
         sendEvent(PrinterEvents.SHUTDOWN);
     }
 

@@ -13,8 +13,10 @@ import org.klipper4j.core.api.reactor.TimerCallback;
 
 /**
  * A single-threaded reactor with a simulated clock that moves only when a test
- * advances it or something pauses until a later time. {@link #pause} runs the
- * other due timers, so a handler waiting in a pause loop lets timers finish.
+ * advances it or something pauses until a later time. As in Klipper, {@link #pause}
+ * runs every other timer due before the wake time at its own time and in time
+ * order, so periodic timers (sensor reports, fan checks) run at each of their
+ * times while a handler waits.
  */
 public final class FakeReactor implements Reactor {
 
@@ -85,11 +87,32 @@ public final class FakeReactor implements Reactor {
 
     @Override
     public double pause(double waketime) {
-        if (waketime > now) {
-            now = waketime;
+        int firings = 0;
+        for (Timer next = nextDue(waketime); next != null; next = nextDue(waketime)) {
+            now = Math.max(now, next.waketime);
+            fire(next);
+            if (++firings > MAX_FIRINGS) {
+                throw new AssertionError("timers never become idle");
+            }
         }
-        runDue();
+        now = Math.max(now, waketime);
         return now;
+    }
+
+    /** Lets {@code seconds} of simulated time pass, running every timer due on the way. */
+    public void runFor(double seconds) {
+        pause(now + seconds);
+    }
+
+    /** The earliest timer due by {@code limit} that is not running; the first registered on a tie. */
+    private Timer nextDue(double limit) {
+        Timer best = null;
+        for (Timer t : timers) {
+            if (!t.running && t.registered && t.waketime <= limit && (best == null || t.waketime < best.waketime)) {
+                best = t;
+            }
+        }
+        return best;
     }
 
     /** Number of registered timers that will run again. */
@@ -97,25 +120,19 @@ public final class FakeReactor implements Reactor {
         return (int) timers.stream().filter(t -> t.waketime < NEVER).count();
     }
 
-    /** Runs one due timer; false if none is due. */
+    /** Runs the earliest due timer; false if none is due. */
     public boolean fireOne() {
-        for (Timer t : new ArrayList<>(timers)) {
-            if (!t.running && t.registered && t.waketime <= now) {
-                fire(t);
-                return true;
-            }
+        Timer t = nextDue(now);
+        if (t == null) {
+            return false;
         }
-        return false;
+        fire(t);
+        return true;
     }
 
-    /** Runs due timers until none is due. */
+    /** Runs due timers until none is due, without moving the clock. */
     public void runDue() {
-        int firings = 0;
-        while (fireOne()) {
-            if (++firings > MAX_FIRINGS) {
-                throw new AssertionError("timers never become idle");
-            }
-        }
+        pause(now);
     }
 
     private void fire(Timer t) {

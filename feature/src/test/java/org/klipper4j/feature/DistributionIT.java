@@ -65,6 +65,44 @@ class DistributionIT {
     }
 
     @Test
+    void dumpDecodesABatchOutputAsKlippersToolDoes() throws Exception {
+        Path dir = Path.of(DistributionIT.class.getResource("/dump/atmega2560.dict").toURI()).getParent();
+        Result result = run("dump", dir.resolve("atmega2560.dict").toString(),
+                dir.resolve("expected.serial").toString());
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        // the decoded lines as mcustream.py decode prints them (its summary line aside)
+        List<String> expected = Files.readAllLines(dir.resolve("expected.decoded.txt")).stream()
+                .filter(l -> !l.startsWith("mcustream:")).toList();
+        assertEquals(expected, result.stdout().lines().toList());
+    }
+
+    @Test
+    void theBuiltInVirtualPrinterComesUpReadyWithStatsLines() throws Exception {
+        Path log = work.resolve("klippy.log");
+        List<String> command = List.of("sh", dist.resolve("bin/klipper4j").toString(), "-l", log.toString(), "-I",
+                work.resolve("printer").toString());
+        Process process = new ProcessBuilder(command).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(work.resolve("out").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String text = "";
+            while (System.nanoTime() < deadline && !(text.contains("State: ready") && text.contains("Stats "))) {
+                Thread.sleep(200);
+                text = Files.exists(log) ? Files.readString(log) : "";
+            }
+            assertTrue(text.contains("Configured MCU 'mcu'"), text);
+            assertTrue(text.contains("State: ready"), text);
+            assertTrue(text.contains("Stats ") && text.contains("mcu: mcu_awake="), text);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void helpAnswersWithEveryOption() throws Exception {
         Result result = run("--help");
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.klipper4j.launcher.internal.Distribution;
 import org.klipper4j.launcher.internal.EmbeddedFramework;
+import org.klipper4j.launcher.internal.DumpCommand;
 import org.klipper4j.launcher.internal.LaunchOptions;
 import org.klipper4j.launcher.internal.LogSetup;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ public final class Main {
 
     /** Runs to the end and returns the process exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0 && args[0].equals("dump")) {
+            return DumpCommand.run(Distribution.locate(), java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         LaunchOptions options = new LaunchOptions();
         CommandLine cli = new CommandLine(options);
         try {

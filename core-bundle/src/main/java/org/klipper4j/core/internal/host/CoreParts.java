@@ -15,6 +15,7 @@ import org.klipper4j.core.internal.gcode.GCodeFileInput;
 import org.klipper4j.core.internal.gcode.GCodeMove;
 import org.klipper4j.core.internal.gcode.Respond;
 import org.klipper4j.core.internal.toolhead.ToolheadModule;
+import org.klipper4j.core.internal.toolhead.KinematicsRegistry;
 import org.klipper4j.core.internal.webhooks.WebhooksServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,8 @@ final class CoreParts {
     }
 
     /** Sections served by the core itself. */
-    static Map<String, PrinterModule> internalModules() {
-        return Map.of("respond", Respond::new, "printer", new ToolheadModule());
+    static Map<String, PrinterModule> internalModules(KinematicsRegistry kinematics) {
+        return Map.of("respond", Respond::new, "printer", new ToolheadModule(kinematics));
     }
 
     /** gcode and webhooks exist before the config is read, so RESTART and the API work even after a config error. */

@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import org.klipper4j.core.api.PrinterHost;
 import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.StartArgs;
+import org.klipper4j.core.api.motion.KinematicsFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -61,6 +62,23 @@ public final class HostComponent {
 
     void unbindModule(PrinterModule module, ServiceReference<PrinterModule> ref) {
         registry.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    }
+
+    @Reference(service = KinematicsFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindKinematics(KinematicsFactory factory, ServiceReference<KinematicsFactory> ref) {
+        Object name = ref.getProperty(KinematicsFactory.KINEMATICS);
+        if (!(name instanceof String) || ((String) name).isBlank()) {
+            LOG.warn("Ignoring KinematicsFactory service {} without a '{}' property", ref, KinematicsFactory.KINEMATICS);
+            return;
+        }
+        String origin = ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
+        registry.addKinematics(new ModuleRegistry.KinematicsEntry(((String) name).trim(), factory, origin,
+                (Long) ref.getProperty(Constants.SERVICE_ID)));
+    }
+
+    void unbindKinematics(KinematicsFactory factory, ServiceReference<KinematicsFactory> ref) {
+        registry.removeKinematics((Long) ref.getProperty(Constants.SERVICE_ID));
     }
 
     @Activate

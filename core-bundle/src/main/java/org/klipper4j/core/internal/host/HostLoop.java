@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * run its reactor until an exit is requested, then either build a new printer
  * (RESTART, FIRMWARE_RESTART, module changes) or end the process.
  */
-final class HostLoop {
+public final class HostLoop {
     private static final Logger LOG = LoggerFactory.getLogger(HostLoop.class);
     /** Module services often change in bursts (a bundle update is remove + add). */
     private static final double MODULE_CHANGE_SETTLE = 0.3;
@@ -83,20 +83,20 @@ final class HostLoop {
         }
     }
 
-    HostLoop(StartArgs args, ModuleRegistry registry, IntConsumer exit) {
+    public HostLoop(StartArgs args, ModuleRegistry registry, IntConsumer exit) {
         this.args = args;
         this.registry = registry;
         this.exit = exit;
         this.thread = new Thread(this::runLoop, "klipper4j-host");
     }
 
-    void start() {
+    public void start() {
         registry.addListener(moduleListener);
         thread.start();
     }
 
     /** Stops the host without ending the process (the framework is stopping). */
-    void stop() {
+    public void stop() {
         stopping = true;
         registry.removeListener(moduleListener);
         Current c = current;
@@ -139,7 +139,7 @@ final class HostLoop {
         String[] result = new String[1];
         PrinterImpl[] holder = new PrinterImpl[1];
         ModuleRegistry.Snapshot modules = registry.snapshot();
-        PrinterImpl printer = new PrinterImpl(reactor, args, modules, PrinterAssembly.internalModules(),
+        PrinterImpl printer = new PrinterImpl(reactor, args, modules, PrinterAssembly.internalModules(modules),
                 r -> {
                     if (result[0] == null) {
                         result[0] = r;
@@ -226,6 +226,11 @@ final class HostLoop {
         c.reactor().unregisterTimer(timer);
         c.printer().requestExit("restart");
         return Reactor.NEVER;
+    }
+
+    /** The sections the core serves itself, without a module service (e.g. {@code respond}). */
+    public static java.util.Set<String> coreSections() {
+        return PrinterAssembly.internalModules(ModuleRegistry.Snapshot.of(java.util.List.of())).keySet();
     }
 
     static boolean isPrinting(Printer printer) {

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.klipper4j.core.api.motion.KinematicsFactory;
+import org.klipper4j.core.internal.toolhead.KinematicsRegistry;
+
 /**
  * The module services present now, keyed by section. Changed from OSGi threads,
  * read from the reactor through immutable snapshots, so a printer is always
@@ -20,6 +23,7 @@ public final class ModuleRegistry {
             .reversed().thenComparingLong(ModuleEntry::serviceId);
 
     private final List<ModuleEntry> entries = new ArrayList<>();
+    private final List<KinematicsEntry> kinematics = new ArrayList<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     /** Counts changes, so a printer can tell whether its snapshot is still current. */
     private long generation;
@@ -47,6 +51,34 @@ public final class ModuleRegistry {
         }
     }
 
+    /** A kinematics factory service ({@code kinematics: name} in [printer]). */
+    public record KinematicsEntry(String name, KinematicsFactory factory, String origin, long serviceId) {
+    }
+
+    public void addKinematics(KinematicsEntry entry) {
+        synchronized (this) {
+            kinematics.add(entry);
+            generation++;
+        }
+        fire("added kinematics '" + entry.name() + "' from " + entry.origin());
+    }
+
+    public void removeKinematics(long serviceId) {
+        KinematicsEntry removed = null;
+        synchronized (this) {
+            for (int i = 0; i < kinematics.size(); i++) {
+                if (kinematics.get(i).serviceId() == serviceId) {
+                    removed = kinematics.remove(i);
+                    generation++;
+                    break;
+                }
+            }
+        }
+        if (removed != null) {
+            fire("removed kinematics '" + removed.name() + "' of " + removed.origin());
+        }
+    }
+
     /** Listeners hear a one-line description of each change. */
     public void addListener(Consumer<String> listener) {
         listeners.add(listener);
@@ -57,7 +89,13 @@ public final class ModuleRegistry {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(List.copyOf(entries), generation);
+        KinematicsRegistry kin = new KinematicsRegistry();
+        for (KinematicsEntry k : kinematics) {
+            if (kin.find(k.name()).isEmpty()) {
+                kin.register(k.name(), k.factory());
+            }
+        }
+        return new Snapshot(List.copyOf(entries), generation, kin);
     }
 
     public synchronized long generation() {
@@ -74,10 +112,17 @@ public final class ModuleRegistry {
     public static final class Snapshot {
         private final List<ModuleEntry> entries;
         private final long generation;
+        private final KinematicsRegistry kinematics;
 
-        Snapshot(List<ModuleEntry> entries, long generation) {
+        Snapshot(List<ModuleEntry> entries, long generation, KinematicsRegistry kinematics) {
             this.entries = entries;
             this.generation = generation;
+            this.kinematics = kinematics;
+        }
+
+        /** The kinematics factories present when the snapshot was taken. */
+        public KinematicsRegistry kinematics() {
+            return kinematics;
         }
 
         /** The registry's change count when this snapshot was taken. */
@@ -88,7 +133,7 @@ public final class ModuleRegistry {
         public static Snapshot of(List<ModuleEntry> entries) {
             List<ModuleEntry> sorted = new ArrayList<>(entries);
             sorted.sort(PREFERENCE);
-            return new Snapshot(List.copyOf(sorted), 0);
+            return new Snapshot(List.copyOf(sorted), 0, new KinematicsRegistry());
         }
 
         /** The preferred module serving {@code sectionName}. */

@@ -37,8 +37,8 @@ final class PrinterAssembly {
     }
 
     /** Modules the core itself serves (sections that need no bundle). */
-    static Map<String, PrinterModule> internalModules() {
-        return CoreParts.internalModules();
+    static Map<String, PrinterModule> internalModules(ModuleRegistry.Snapshot modules) {
+        return CoreParts.internalModules(modules.kinematics());
     }
 
     /** Runs on the reactor as its first callback. */

@@ -8,18 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.klipper4j.core.api.motion.KinematicsFactory;
 
 /**
- * The kinematics factories present, by name. The host's shared instance is
- * filled from {@link KinematicsFactory} services; tests make their own.
+ * The kinematics factories a printer is built with, by name. The host makes one
+ * per printer from the {@link KinematicsFactory} services present (a snapshot,
+ * like the module services); tests make their own.
  */
 public final class KinematicsRegistry {
-    private static final KinematicsRegistry SHARED = new KinematicsRegistry();
-
     private final Map<String, KinematicsFactory> factories = new ConcurrentHashMap<>();
-
-    /** The registry fed by OSGi services. */
-    public static KinematicsRegistry shared() {
-        return SHARED;
-    }
 
     public void register(String name, KinematicsFactory factory) {
         factories.put(name, factory);
@@ -34,7 +28,7 @@ public final class KinematicsRegistry {
     }
 
     /** The bundle that would provide kinematics {@code name}. */
-    static String bundleFor(String name) {
+    public static String bundleFor(String name) {
         return "kinematics-" + name.replace('_', '-');
     }
 }

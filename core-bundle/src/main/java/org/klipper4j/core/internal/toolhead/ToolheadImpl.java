@@ -13,6 +13,7 @@ import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.PrinterEvents;
+import org.klipper4j.core.api.StatsSource;
 import org.klipper4j.core.api.mcu.Mcu;
 import org.klipper4j.core.api.motion.ExtraAxis;
 import org.klipper4j.core.api.motion.Kinematics;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * them when asked. Its queuing state is "NeedPrime" (idle: the next move restarts
  * print time), "Priming" (moves collect briefly) or main (moves stream).
  */
-public final class ToolheadImpl implements Toolhead {
+public final class ToolheadImpl implements Toolhead, StatsSource {
     private static final Logger LOG = LoggerFactory.getLogger(ToolheadImpl.class);
 
     static final double BUFFER_TIME_HIGH = 1.0;
@@ -403,14 +404,6 @@ public final class ToolheadImpl implements Toolhead {
 
     // ---------------------------------------------------------------- status and limits
 
-    /** Klipper's stats line part of the toolhead. */
-    public String stats(double eventtime) {
-        double estPrintTime = mcu.estimatedPrintTime(eventtime);
-        double bufferTime = printTime - estPrintTime;
-        return String.format(java.util.Locale.ROOT, "print_time=%.3f buffer_time=%.3f print_stall=%d", printTime,
-                Math.max(bufferTime, 0.), printStall);
-    }
-
     /** [print_time, estimated print time, lookahead empty] (Klipper's check_busy). */
     public Object[] checkBusy(double eventtime) {
         return new Object[] {printTime, mcu.estimatedPrintTime(eventtime), lookahead.isEmpty()};
@@ -493,5 +486,24 @@ public final class ToolheadImpl implements Toolhead {
 
     MotionQueuing motionQueuing() {
         return motionQueuing;
+    }
+
+    /** Something other than the step pipeline queued MCU commands up to {@code printTime}: keep flushing to it. */
+    @Override
+    public void noteMcuMovequeueActivity(double printTime) {
+        motionQueuing.noteMcuMovequeueActivity(printTime, false);
+    }
+
+    /**
+     * Its part of the Stats line: active while moves are queued or ran in the last
+     * minute (so a freshly started host logs Stats for a while, as Klipper's does).
+     */
+    @Override
+    public Stats stats(double eventtime) {
+        double estPrintTime = mcu.estimatedPrintTime(eventtime);
+        double bufferTime = printTime - estPrintTime;
+        boolean active = bufferTime > -60. || specialQueuingState == null;
+        return new Stats(active, String.format(java.util.Locale.ROOT, "print_time=%.3f buffer_time=%.3f print_stall=%d",
+                printTime, Math.max(bufferTime, 0.), printStall));
     }
 }

@@ -4,6 +4,7 @@ package org.klipper4j.core.internal.toolhead;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
+import org.klipper4j.core.internal.gcode.GCodeMove;
 
 /**
  * Serves {@code [printer]}: creates the toolhead (registered as {@code toolhead})
@@ -11,11 +12,6 @@ import org.klipper4j.core.api.gcode.GCodeDispatch;
  */
 public final class ToolheadModule implements PrinterModule {
     private final KinematicsRegistry kinematics;
-
-    /** Uses the registry filled from OSGi services. */
-    public ToolheadModule() {
-        this(KinematicsRegistry.shared());
-    }
 
     public ToolheadModule(KinematicsRegistry kinematics) {
         this.kinematics = kinematics;
@@ -29,6 +25,8 @@ public final class ToolheadModule implements PrinterModule {
         GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
         new ToolheadCommands(toolhead, gcode);
         new HomingCommands(printer, toolhead, gcode);
+        printer.findObject("gcode_move", GCodeMove.class)
+                .ifPresent(move -> move.setStepperReport(new StepperPositionReport(toolhead::getKinematics)));
         return null;
     }
 }

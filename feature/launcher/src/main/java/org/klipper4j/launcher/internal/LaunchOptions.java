@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "klipper4j", mixinStandardHelpOptions = true, version = "klipper4j 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
         description = "A Klipper-compatible 3D-printer host: reads printer.cfg, drives MCUs running "
-                + "Klipper firmware, accepts G-code and serves Klipper's API socket.")
+                + "Klipper firmware, accepts G-code and serves Klipper's API socket.",
+        footer = {"", "Also: klipper4j dump DICT FILE   decode an MCU byte stream (a serial capture or -o output)"
+                + " with data dictionary DICT, one message per line."})
 public final class LaunchOptions {
 
     /** Where klippy puts its G-code pseudo-tty unless told otherwise. */

@@ -23,7 +23,7 @@ import org.klipper4j.core.api.motion.TrapQueue;
  * A stepper on an MCU (Klipper's MCU_stepper): reads its pins and step distance,
  * configures the firmware's stepper object and owns its step generation.
  */
-public final class McuStepperImpl implements Stepper {
+public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal.objects.HomingStepper {
     static final double DEFAULT_STEP_PULSE_DURATION = .000002;
     static final String QUEUE_STEP = "queue_step oid=%c interval=%u count=%hu add=%hi";
     static final String SET_NEXT_STEP_DIR = "set_next_step_dir oid=%c dir=%c";

@@ -197,6 +197,12 @@ public final class MotionQueuingImpl implements MotionQueuing {
         for (FlushCallback cb : flushCallbacks) {
             cb.onFlush(flushTime, stepGenTime);
         }
+        // objects that queue their own timed commands (output pins, fans) send what is now due
+        for (Map.Entry<String, Object> e : printer.lookupObjects("mcu")) {
+            if (e.getValue() instanceof org.klipper4j.mcu.internal.host.McuImpl mcu) {
+                mcu.runFlushCallbacks(flushTime);
+            }
+        }
         double trapqFreeTime = stepGenTime - kinFlushDelay;
         // keep 30 s of move history (for homing and position reports)
         double clearHistory;

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.PrinterEvents;
-import org.klipper4j.extras.fan.fakes.FakePwm;
-import org.klipper4j.extras.fan.fakes.FakeReactor;
-import org.klipper4j.extras.fan.fakes.TestPrinter;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.FakeReactor;
+import org.klipper4j.testkit.TestPrinter;
 
 class ControllerFanTest {
     private final TestPrinter bench = new TestPrinter(true);

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.extras.fan.api.FanControl;
 import org.klipper4j.extras.fan.api.Fans;
-import org.klipper4j.extras.fan.fakes.FakePwm;
-import org.klipper4j.extras.fan.fakes.FakePwm.Update;
-import org.klipper4j.extras.fan.fakes.TestPrinter;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.FakePwm.Update;
+import org.klipper4j.testkit.TestPrinter;
 
 class FanGenericTest {
     private final TestPrinter bench = new TestPrinter(true);

@@ -9,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.PrinterEvents;
-import org.klipper4j.extras.fan.fakes.FakePwm;
-import org.klipper4j.extras.fan.fakes.FakePwm.Update;
-import org.klipper4j.extras.fan.fakes.FakeReactor;
-import org.klipper4j.extras.fan.fakes.TestPrinter;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.FakePwm.Update;
+import org.klipper4j.testkit.FakeReactor;
+import org.klipper4j.testkit.TestPrinter;
 
 class HeaterFanTest {
     private final TestPrinter bench = new TestPrinter(true);
@@ -27,9 +27,14 @@ class HeaterFanTest {
         return (FakePwm) bench.mcu.pins.get(0);
     }
 
-    /** Lets the once-a-second check run at the next whole step (first at ready + 0.1 s). */
+    /** Lets one second pass: the once-a-second check (first at ready + 0.1 s) runs once, at its own time. */
     private void tick() {
         reactor.pause(reactor.monotonic() + 1.);
+    }
+
+    /** Estimated print time of the check that ran in the last tick: 0.9 s before the tick ended. */
+    private double lastCheckPrintTime() {
+        return reactor.monotonic() - 0.9 - 1000.;
     }
 
     private static void assertUpdate(double printTime, double value, Update actual) {
@@ -45,8 +50,8 @@ class HeaterFanTest {
         assertEquals(List.of(), pwm.updates, "cold and off");
         extruder.status.put("target", 200.);
         tick();
-        // set as soon as the MCU can: estimated print time of now + 0.1 s
-        double now = reactor.monotonic() - 1000.;
+        // set as soon as the MCU can: estimated print time of the check + 0.1 s
+        double now = lastCheckPrintTime();
         assertEquals(1, pwm.updates.size());
         assertUpdate(now + 0.1, 0.8, pwm.updates.get(0));
         extruder.status.put("target", 0.);
@@ -55,7 +60,7 @@ class HeaterFanTest {
         assertEquals(1, pwm.updates.size(), "still above heater_temp");
         extruder.status.put("temperature", 49.);
         tick();
-        now = reactor.monotonic() - 1000.;
+        now = lastCheckPrintTime();
         assertUpdate(now + 0.1, 0., pwm.updates.get(1));
     }
 

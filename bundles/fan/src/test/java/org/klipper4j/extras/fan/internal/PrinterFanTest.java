@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.klipper4j.extras.fan.fakes.FakeDigitalOut;
-import org.klipper4j.extras.fan.fakes.FakePwm;
-import org.klipper4j.extras.fan.fakes.FakePwm.Update;
-import org.klipper4j.extras.fan.fakes.TestPrinter;
+import org.klipper4j.testkit.FakeDigitalOut;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.FakePwm.Update;
+import org.klipper4j.testkit.TestPrinter;
 
 class PrinterFanTest {
     private final TestPrinter bench = new TestPrinter(true);

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.extras.heaters.api.Heater;
-import org.klipper4j.extras.heaters.fakes.FakePwm;
+import org.klipper4j.testkit.FakePwm;
 
 /** Heaters driving the simulated plant: heating, holding, waiting, M105 and the shutdown on faults. */
 class ClosedLoopTest {
@@ -135,7 +135,7 @@ class ClosedLoopTest {
         assertTrue(temperature(p.heaters().lookupHeater("heater_bed"), p) >= 58., "waits until target - max_delta");
         p.reactor().runFor(300.);
         FakePwm pwm = p.pins.pwms.get("PB1");
-        assertTrue(pwm.updates.stream().allMatch(u -> u[1] == 0. || u[1] == 0.6), "only off or max_power");
+        assertTrue(pwm.updates.stream().allMatch(u -> u.value() == 0. || u.value() == 0.6), "only off or max_power");
         assertTrue(pwm.updates.size() > 4, "switches repeatedly");
         assertEquals(60., plant.sensorTemp, 4.0);
     }
@@ -150,7 +150,7 @@ class ClosedLoopTest {
         assertNull(p.gcode.run("M109 S200"));
         p.reactor().runFor(60.);
         for (int i = 1; i < pwm.updates.size(); i++) {
-            double gap = pwm.updates.get(i)[0] - pwm.updates.get(i - 1)[0];
+            double gap = pwm.updates.get(i).printTime() - pwm.updates.get(i - 1).printTime();
             assertTrue(gap < 3.0, "an update at least every 0.75 * max_duration: gap " + gap);
         }
     }
@@ -166,7 +166,7 @@ class ClosedLoopTest {
         assertTrue(plant.blockTemp < 45.);
         p.reactor().runFor(2.);
         FakePwm pwm = p.pins.pwms.get("PB1");
-        assertEquals(0., pwm.updates.get(pwm.updates.size() - 1)[1], "heater off after the shutdown");
+        assertEquals(0., pwm.updates.get(pwm.updates.size() - 1).value(), "heater off after the shutdown");
     }
 
     @Test

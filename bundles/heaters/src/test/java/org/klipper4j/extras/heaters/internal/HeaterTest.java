@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.ConfigException;
-import org.klipper4j.extras.heaters.fakes.FakeAdc;
-import org.klipper4j.extras.heaters.fakes.FakePwm;
+import org.klipper4j.testkit.FakeAdc;
+import org.klipper4j.testkit.FakePwm;
 
 /** One heater's control output step by step, its commands and its config errors. */
 class HeaterTest {
@@ -50,12 +50,12 @@ class HeaterTest {
         // co = 0.1 * 4.4 + 0.01 * 1.32 - 0.2 * 0.6 = 0.3332, scheduled one report (0.3 s) later
         measure(adc, 10.3, 25.6);
         assertEquals(1, pwm.updates.size());
-        assertEquals(10.6, pwm.updates.get(0)[0], 1e-9);
-        assertEquals(0.3332, pwm.updates.get(0)[1], 1e-6);
+        assertEquals(10.6, pwm.updates.get(0).printTime(), 1e-9);
+        assertEquals(0.3332, pwm.updates.get(0).value(), 1e-6);
         // deriv = (0.6 * 0.7 + 0.4) / 1 = 0.82; err 4.0; integ 1.32 + 1.2 = 2.52
         // co = 0.4 + 0.0252 - 0.164 = 0.2612 (a change of 0.072 >= 0.05, so it is sent)
         measure(adc, 10.6, 26.0);
-        assertEquals(0.2612, pwm.updates.get(1)[1], 1e-6);
+        assertEquals(0.2612, pwm.updates.get(1).value(), 1e-6);
         // deriv = (0.82 * 0.7 + 0.1) / 1 = 0.674; err 3.9; integ 2.52 + 1.17 = 3.69
         // co = 0.39 + 0.0369 - 0.1348 = 0.2921: a change under 0.05 is suppressed
         measure(adc, 10.9, 26.1);
@@ -72,11 +72,11 @@ class HeaterTest {
         for (int i = 0; i < 100; i++) {
             measure(adc, 10.0 + 0.3 * i, 25.0);
         }
-        assertEquals(0.5, pwm.updates.get(pwm.updates.size() - 1)[1], 1e-9);
+        assertEquals(0.5, pwm.updates.get(pwm.updates.size() - 1).value(), 1e-9);
         // After a long time below target the integral is full; one reading 30 above target takes
         // 30 * 0.3 s = 9 off it: co = 0.01 * (50 - 9) = 0.41 (no wind-up beyond the cap)
         measure(adc, 40.0, 230.0);
-        assertEquals(0.41, pwm.updates.get(pwm.updates.size() - 1)[1], 1e-6);
+        assertEquals(0.41, pwm.updates.get(pwm.updates.size() - 1).value(), 1e-6);
     }
 
     @Test
@@ -114,7 +114,7 @@ class HeaterTest {
     void staleTemperatureReadsAsZero() throws Exception {
         PrinterFixture p = printer(HEATER + "control: watermark\n");
         FakeAdc adc = p.pins.adcs.get("PA2");
-        double printNow = p.reactor().monotonic() - org.klipper4j.extras.heaters.fakes.FakeMcu.OFFSET;
+        double printNow = p.reactor().monotonic() - PrinterFixture.PRINT_TIME_OFFSET;
         for (int i = 0; i < 20; i++) {
             measure(adc, printNow + 0.3 * i, 80.);
         }

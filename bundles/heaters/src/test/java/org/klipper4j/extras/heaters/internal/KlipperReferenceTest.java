@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.klipper4j.extras.heaters.fakes.FakeAdc;
+import org.klipper4j.testkit.FakeAdc;
 
 /**
  * The limits the sensors hand to the MCU, against the numbers in Klipper's own batch

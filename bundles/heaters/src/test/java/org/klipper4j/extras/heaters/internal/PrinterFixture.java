@@ -9,13 +9,13 @@ import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.PrinterEvents;
 import org.klipper4j.core.internal.config.PrinterConfig;
 import org.klipper4j.extras.heaters.api.Heaters;
-import org.klipper4j.extras.heaters.fakes.FakeConfigFile;
-import org.klipper4j.extras.heaters.fakes.FakeGCode;
-import org.klipper4j.extras.heaters.fakes.FakeMcu;
-import org.klipper4j.extras.heaters.fakes.FakePins;
-import org.klipper4j.extras.heaters.fakes.FakeSpi;
-import org.klipper4j.extras.heaters.fakes.SimReactor;
-import org.klipper4j.extras.heaters.fakes.TestPrinter;
+import org.klipper4j.testkit.FakeConfigFile;
+import org.klipper4j.testkit.FakeGCode;
+import org.klipper4j.testkit.FakeMcu;
+import org.klipper4j.testkit.FakePins;
+import org.klipper4j.testkit.FakeSpi;
+import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeReactor;
 
 /**
  * A printer built from printer.cfg text with the core's real config parser, this
@@ -23,7 +23,12 @@ import org.klipper4j.extras.heaters.fakes.TestPrinter;
  * identify, connect and ready events, as the host does.
  */
 final class PrinterFixture {
-    final TestPrinter printer;
+    /** The MCU's clock: 1 MHz keeps the clocks in expectations readable. */
+    static final double CLOCK_FREQ = 1_000_000.;
+    /** Print time is reactor time minus this: the reactor starts at 1000 s, print time at 10 s. */
+    static final double PRINT_TIME_OFFSET = 990.;
+
+    final FakePrinter printer;
     final FakeMcu mcu;
     final FakePins pins;
     final FakeGCode gcode = new FakeGCode();
@@ -32,8 +37,8 @@ final class PrinterFixture {
     private final PrinterConfig config;
 
     PrinterFixture(Path dir, String cfg, boolean batch) throws IOException {
-        printer = new TestPrinter(batch);
-        mcu = new FakeMcu(printer);
+        printer = new FakePrinter(batch);
+        mcu = new FakeMcu(printer, "mcu", CLOCK_FREQ, PRINT_TIME_OFFSET);
         pins = new FakePins(mcu);
         spi = new FakeSpi(mcu);
         printer.addObject("buses", spi);
@@ -72,7 +77,7 @@ final class PrinterFixture {
         return this;
     }
 
-    SimReactor reactor() {
+    FakeReactor reactor() {
         return printer.reactor();
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.ConfigException;
-import org.klipper4j.extras.heaters.fakes.FakeAdc;
+import org.klipper4j.testkit.FakeAdc;
 
 /** temperature_sensor sections with SPI, MCU and host sensors, custom sensor sections, and M105 before ready. */
 class SensorsTest {

@@ -2,10 +2,9 @@
 package org.klipper4j.extras.heaters.internal;
 
 import org.klipper4j.core.api.reactor.Reactor;
-import org.klipper4j.extras.heaters.fakes.FakeAdc;
-import org.klipper4j.extras.heaters.fakes.FakeMcu;
-import org.klipper4j.extras.heaters.fakes.FakePwm;
-import org.klipper4j.extras.heaters.fakes.SimReactor;
+import org.klipper4j.testkit.FakeAdc;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.FakeReactor;
 
 /**
  * A simulated heater block: first-order heating and cooling to ambient, and a sensor
@@ -39,7 +38,7 @@ final class ThermalPlant {
     java.util.function.Consumer<String> mcuShutdown = reason -> { };
     private int outOfRangeReports;
 
-    ThermalPlant(SimReactor reactor, FakeAdc adc, FakePwm pwm, double heatingRate, double coolingTau) {
+    ThermalPlant(FakeReactor reactor, FakeAdc adc, FakePwm pwm, double heatingRate, double coolingTau) {
         this.adc = adc;
         this.pwm = pwm;
         this.heatingRate = heatingRate;
@@ -54,7 +53,7 @@ final class ThermalPlant {
     }
 
     private double tick(double eventtime) {
-        double printTime = eventtime - FakeMcu.OFFSET;
+        double printTime = adc.getMcu().estimatedPrintTime(eventtime);
         if (!Double.isNaN(lastPrintTime)) {
             double step = 0.01;
             for (double t = lastPrintTime; t < printTime - 1e-9; t += step) {

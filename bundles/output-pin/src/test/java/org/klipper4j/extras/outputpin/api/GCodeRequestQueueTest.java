@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.klipper4j.extras.outputpin.fakes.TestPrinter;
+import org.klipper4j.testkit.TestPrinter;
 
 class GCodeRequestQueueTest {
     private final TestPrinter bench = new TestPrinter(true);

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.mcu.PinParams;
-import org.klipper4j.extras.outputpin.fakes.FakeMcu;
-import org.klipper4j.extras.outputpin.fakes.TestPrinter;
+import org.klipper4j.testkit.FakeMcu;
+import org.klipper4j.testkit.TestPrinter;
 
 class PinMcusTest {
     private final TestPrinter bench = new TestPrinter(false);

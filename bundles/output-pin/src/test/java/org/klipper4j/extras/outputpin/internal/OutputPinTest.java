@@ -10,11 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigException;
-import org.klipper4j.extras.outputpin.fakes.FakeConfig;
-import org.klipper4j.extras.outputpin.fakes.FakeDigitalOut;
-import org.klipper4j.extras.outputpin.fakes.FakePwm;
-import org.klipper4j.extras.outputpin.fakes.FakePwm.Update;
-import org.klipper4j.extras.outputpin.fakes.TestPrinter;
+import org.klipper4j.testkit.FakeConfig;
+import org.klipper4j.testkit.FakeDigitalOut;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.FakePwm.Update;
+import org.klipper4j.testkit.TestPrinter;
 
 class OutputPinTest {
     private final TestPrinter bench = new TestPrinter(true);

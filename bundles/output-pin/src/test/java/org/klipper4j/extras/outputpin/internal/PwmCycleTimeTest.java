@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigException;
-import org.klipper4j.extras.outputpin.fakes.TestPrinter;
+import org.klipper4j.testkit.TestPrinter;
 
 class PwmCycleTimeTest {
     private final TestPrinter bench = new TestPrinter(true);

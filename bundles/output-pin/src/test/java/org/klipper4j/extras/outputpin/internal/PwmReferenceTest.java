@@ -13,9 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.PrinterModule;
-import org.klipper4j.extras.outputpin.fakes.FakeConfig;
-import org.klipper4j.extras.outputpin.fakes.FakePwm;
-import org.klipper4j.extras.outputpin.fakes.TestPrinter;
+import org.klipper4j.testkit.FakeConfig;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.TestPrinter;
 
 /**
  * Klipper's regression case {@code pwm.test}: the same config and G-code must give

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigException;
-import org.klipper4j.extras.outputpin.fakes.TestPrinter;
+import org.klipper4j.testkit.TestPrinter;
 
 class PwmToolTest {
     private final TestPrinter bench = new TestPrinter(true);

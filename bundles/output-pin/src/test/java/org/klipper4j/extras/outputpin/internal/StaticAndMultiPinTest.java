@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigException;
-import org.klipper4j.extras.outputpin.fakes.FakeDigitalOut;
-import org.klipper4j.extras.outputpin.fakes.FakePwm;
-import org.klipper4j.extras.outputpin.fakes.TestPrinter;
+import org.klipper4j.testkit.FakeDigitalOut;
+import org.klipper4j.testkit.FakePwm;
+import org.klipper4j.testkit.TestPrinter;
 
 class StaticAndMultiPinTest {
     private final TestPrinter bench = new TestPrinter(true);
