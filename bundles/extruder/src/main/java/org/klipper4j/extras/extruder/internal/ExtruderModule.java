@@ -5,8 +5,11 @@ import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.PrinterModule;
 
-/** Builds the extruder of an {@code [extruder]} or {@code [extruderN]} section. */
-public final class ExtruderModule implements PrinterModule {
+/**
+ * Builds the extruder of an {@code [extruder]} or {@code [extruderN]} section; the
+ * DS components registering it per section name are in {@link ExtruderModules}.
+ */
+public class ExtruderModule implements PrinterModule {
 
     @Override
     public Object load(ConfigSection config) {

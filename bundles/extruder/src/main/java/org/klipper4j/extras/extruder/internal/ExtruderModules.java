@@ -1,55 +1,68 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.extruder.internal;
 
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.List;
-
 import org.klipper4j.core.api.PrinterModule;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * Registers the extruder module for each section Klipper names an extruder:
- * {@code extruder}, {@code extruder1} .. {@code extruder9}. Each is a section of
- * its own (not a prefix), and a DS component can name only one section, so this
- * one component registers the ten {@link PrinterModule} services itself and
- * withdraws them when it is deactivated.
+ * The extruder module for each section Klipper names an extruder: {@code extruder},
+ * {@code extruder1} .. {@code extruder9}. Each is a section of its own (not a
+ * prefix) and a component names one section, so there is one small DS component
+ * per name, all sharing {@link ExtruderModule}.
  */
-@Component(immediate = true, service = {})
 public final class ExtruderModules {
     static final int MAX_EXTRA_EXTRUDERS = 9;
 
-    private final List<ServiceRegistration<PrinterModule>> registrations = new ArrayList<>();
-
-    /** The section names served, in order. */
-    static List<String> sectionNames() {
-        List<String> names = new ArrayList<>();
-        names.add("extruder");
-        for (int i = 1; i <= MAX_EXTRA_EXTRUDERS; i++) {
-            names.add("extruder" + i);
-        }
-        return names;
+    private ExtruderModules() {
     }
 
-    @Activate
-    void activate(BundleContext context) {
-        for (String section : sectionNames()) {
-            Dictionary<String, Object> props = new Hashtable<>();
-            props.put(PrinterModule.SECTION, section);
-            registrations.add(context.registerService(PrinterModule.class, new ExtruderModule(), props));
-        }
+    /** {@code [extruder]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder")
+    public static final class Extruder0 extends ExtruderModule {
     }
 
-    @Deactivate
-    void deactivate() {
-        for (ServiceRegistration<PrinterModule> r : registrations) {
-            r.unregister();
-        }
-        registrations.clear();
+    /** {@code [extruder1]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder1")
+    public static final class Extruder1 extends ExtruderModule {
+    }
+
+    /** {@code [extruder2]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder2")
+    public static final class Extruder2 extends ExtruderModule {
+    }
+
+    /** {@code [extruder3]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder3")
+    public static final class Extruder3 extends ExtruderModule {
+    }
+
+    /** {@code [extruder4]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder4")
+    public static final class Extruder4 extends ExtruderModule {
+    }
+
+    /** {@code [extruder5]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder5")
+    public static final class Extruder5 extends ExtruderModule {
+    }
+
+    /** {@code [extruder6]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder6")
+    public static final class Extruder6 extends ExtruderModule {
+    }
+
+    /** {@code [extruder7]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder7")
+    public static final class Extruder7 extends ExtruderModule {
+    }
+
+    /** {@code [extruder8]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder8")
+    public static final class Extruder8 extends ExtruderModule {
+    }
+
+    /** {@code [extruder9]}. */
+    @Component(service = PrinterModule.class, property = PrinterModule.SECTION + "=extruder9")
+    public static final class Extruder9 extends ExtruderModule {
     }
 }

@@ -4,48 +4,23 @@ package org.klipper4j.extras.extruder.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.Dictionary;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.klipper4j.core.api.PrinterModule;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
-/** The component registers one extruder module per section name and withdraws them all. */
+/** One public DS component class per extruder section name, extruder and extruder1..9. */
 class ExtruderModulesTest {
-    private final List<String> sections = new ArrayList<>();
-    private final List<Object> services = new ArrayList<>();
-    private int unregistered;
-
-    private BundleContext context() {
-        return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (p, m, a) -> {
-                    if (m.getName().equals("registerService") && a[0] == PrinterModule.class) {
-                        sections.add((String) ((Dictionary<?, ?>) a[2]).get(PrinterModule.SECTION));
-                        services.add(a[1]);
-                        return Proxy.newProxyInstance(getClass().getClassLoader(),
-                                new Class<?>[] {ServiceRegistration.class}, (p2, m2, a2) -> {
-                                    if (m2.getName().equals("unregister")) {
-                                        unregistered++;
-                                    }
-                                    return null;
-                                });
-                    }
-                    throw new UnsupportedOperationException(m.getName());
-                });
-    }
-
     @Test
-    void registersExtruderAndExtruder1To9() {
-        ExtruderModules modules = new ExtruderModules();
-        modules.activate(context());
-        assertEquals(List.of("extruder", "extruder1", "extruder2", "extruder3", "extruder4", "extruder5",
-                "extruder6", "extruder7", "extruder8", "extruder9"), sections);
-        assertTrue(services.stream().allMatch(s -> s instanceof ExtruderModule));
-        modules.deactivate();
-        assertEquals(10, unregistered);
+    void oneComponentClassPerExtruderSection() throws Exception {
+        List<Class<?>> classes = Arrays.stream(ExtruderModules.class.getDeclaredClasses())
+                .filter(ExtruderModule.class::isAssignableFrom).toList();
+        assertEquals(1 + ExtruderModules.MAX_EXTRA_EXTRUDERS, classes.size());
+        for (Class<?> c : classes) {
+            // DS instantiates them: public, static, with a public no-argument constructor
+            assertTrue(Modifier.isPublic(c.getModifiers()) && Modifier.isStatic(c.getModifiers()), c.getName());
+            assertTrue(c.getConstructor().newInstance() instanceof ExtruderModule);
+        }
     }
 }

@@ -335,7 +335,5 @@ class ExtruderTest {
         assertEquals(0, ExtruderModule.extruderIndex("extruder"));
         assertEquals(3, ExtruderModule.extruderIndex("extruder3"));
         assertThrows(ConfigException.class, () -> ExtruderModule.extruderIndex("extruderX"));
-        assertEquals(10, ExtruderModules.sectionNames().size());
-        assertEquals("extruder9", ExtruderModules.sectionNames().get(9));
     }
 }
