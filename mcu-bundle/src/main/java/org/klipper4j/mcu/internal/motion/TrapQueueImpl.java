@@ -51,6 +51,9 @@ public final class TrapQueueImpl implements TrapQueue {
             return;
         }
         double t = last.moveT;
+        // the tail starts where the last move ends, so steps generated past the
+        // last move (pressure advance, input shaping) find the resting position
+        tail.printTime = last.printTime + last.moveT;
         tail.startX = last.coordX(t);
         tail.startY = last.coordY(t);
         tail.startZ = last.coordZ(t);
