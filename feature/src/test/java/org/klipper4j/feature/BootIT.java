@@ -45,7 +45,7 @@ public class BootIT {
                 ItSetup.jar("it.jar.mcu"), ItSetup.jar("it.jar.kinematicsnone"),
                 ItSetup.jar("it.jar.virtualsdcard"), ItSetup.jar("it.jar.printstats"),
                 ItSetup.jar("it.jar.greeter"), ItSetup.jar("it.jar.outputpin"), ItSetup.jar("it.jar.fan"),
-                ItSetup.jar("it.jar.heaters"), ItSetup.jar("it.jar.virtualmcu"),
+                ItSetup.jar("it.jar.heaters"), ItSetup.jar("it.jar.extruder"), ItSetup.jar("it.jar.virtualmcu"),
                 ItSetup.jar("it.jar.kincartesian"), ItSetup.jar("it.jar.kincorexy")));
     }
 
