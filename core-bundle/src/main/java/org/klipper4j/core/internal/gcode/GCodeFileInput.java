@@ -17,18 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batch mode input ({@code -i file}), as Klipper's debug input: once the printer
- * is ready the file's lines go through {@link GCodeDispatcher#processInput} in
- * order, a few at a time as the queue drains. At the end of the file it waits for
- * the toolhead's moves and asks the host to exit; an error reply or a shutdown
- * ends the run with {@code error_exit}.
+ * Batch mode input ({@code -i file}), timed as Klipper's debug input: the file
+ * is read {@link #READ_SIZE} characters at a time, as an always-readable file
+ * descriptor would be. A read while the dispatcher is idle starts processing; a
+ * read while it works (paused in a command) appends to its pending lines at
+ * once, until {@link #MAX_PENDING} lines wait, then reading stops until the
+ * dispatcher is idle again. No read ever waits for a future time, so the
+ * simulated clock does not move while input is available. At the end of the
+ * file, with the dispatcher idle, it asks for the restart "exit" (which waits
+ * for the moves); an error reply or a shutdown ends the run with {@code error_exit}.
  */
 public final class GCodeFileInput {
     private static final Logger LOG = LoggerFactory.getLogger(GCodeFileInput.class);
-    /** Lines handed over at a time; below the dispatcher's M112 scan limit, as Klipper's reads are. */
-    static final int CHUNK_LINES = 16;
-    /** How long to wait before retrying while another input source is being processed. */
-    private static final double BUSY_RETRY = 0.100;
+    /** Characters per read, as Klipper's os.read(fd, 4096). */
+    static final int READ_SIZE = 4096;
+    /** Reading pauses while at least this many lines wait (Klipper unregisters its fd). */
+    static final int MAX_PENDING = 20;
 
     private final Printer printer;
     private final GCodeDispatcher gcode;
@@ -36,8 +40,9 @@ public final class GCodeFileInput {
     private final Reactor reactor;
     private Reader reader;
     private final StringBuilder partial = new StringBuilder();
-    private final List<String> lines = new ArrayList<>();
-    private ReactorTimer timer;
+    private final char[] buffer = new char[READ_SIZE];
+    private ReactorTimer readTimer;
+    private boolean processing;
     private boolean ready;
     private boolean eof;
     private boolean finished;
@@ -54,9 +59,9 @@ public final class GCodeFileInput {
 
     private void handleReady() throws IOException {
         ready = true;
-        if (timer == null) {
+        if (readTimer == null) {
             reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            timer = reactor.registerTimer(this::feed, Reactor.NOW);
+            readTimer = reactor.registerTimer(this::read, Reactor.NOW);
         }
     }
 
@@ -69,50 +74,67 @@ public final class GCodeFileInput {
         printer.requestExit("error_exit");
     }
 
-    private double feed(double eventtime) throws IOException {
+    /** One read of the file, as Klipper's fd handler on a readable input. */
+    private double read(double eventtime) throws IOException {
         if (finished || gcode.hasRequestedErrorExit()) {
             return Reactor.NEVER;
         }
-        if (gcode.isProcessingInput()) {
-            return reactor.monotonic() + BUSY_RETRY;
+        if (eof && !processing) {
+            // End of file with nothing left running: wait for the moves, then exit.
+            stop();
+            gcode.requestRestart("exit");
+            return Reactor.NEVER;
         }
-        List<String> chunk = nextLines();
-        if (!chunk.isEmpty()) {
-            gcode.processInput(chunk, line -> { });
-            return finished || gcode.hasRequestedErrorExit() ? Reactor.NEVER : Reactor.NOW;
+        List<String> lines = eof ? List.of() : readLines();
+        if (processing) {
+            if (!lines.isEmpty()) {
+                gcode.processInput(lines, line -> { }); // appended to the running batch
+            }
+            // keep reading while the dispatcher works, unless enough lines wait or nothing is left
+            return eof || gcode.pendingLineCount() >= MAX_PENDING ? Reactor.NEVER : Reactor.NOW;
         }
-        // End of file: wait for the queued moves, then exit (Klipper's request_restart('exit')).
-        stop();
-        gcode.requestRestart("exit");
+        processing = true;
+        // Processed from a callback so this timer can keep reading while a command pauses.
+        reactor.registerCallback(e -> process(lines), Reactor.NOW);
         return Reactor.NEVER;
     }
 
-    /** Up to {@link #CHUNK_LINES} more lines; empty at the end of the file. */
-    private List<String> nextLines() throws IOException {
-        char[] buf = new char[4096];
-        while (lines.size() < CHUNK_LINES && !eof) {
-            int n = reader.read(buf);
-            if (n < 0) {
-                eof = true;
-                if (partial.length() > 0) {
-                    lines.add(partial.toString());
-                    partial.setLength(0);
-                }
-                break;
+    private void process(List<String> lines) {
+        try {
+            if (!lines.isEmpty() && !finished) {
+                // reads go on whenever a command pauses; they append to this batch
+                reactor.updateTimer(readTimer, Reactor.NOW);
+                gcode.processInput(lines, line -> { });
             }
-            for (int i = 0; i < n; i++) {
-                if (buf[i] == '\n') {
-                    lines.add(partial.toString());
-                    partial.setLength(0);
-                } else {
-                    partial.append(buf[i]);
-                }
+        } finally {
+            processing = false;
+        }
+        if (!finished && !gcode.hasRequestedErrorExit()) {
+            reactor.updateTimer(readTimer, Reactor.NOW);
+        }
+    }
+
+    /** The complete lines of the next read; the last line of the file also at its end. */
+    private List<String> readLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        int n = reader.read(buffer);
+        if (n < 0) {
+            eof = true;
+            if (partial.length() > 0) {
+                lines.add(partial.toString());
+                partial.setLength(0);
+            }
+            return lines;
+        }
+        for (int i = 0; i < n; i++) {
+            if (buffer[i] == '\n') {
+                lines.add(partial.toString());
+                partial.setLength(0);
+            } else {
+                partial.append(buffer[i]);
             }
         }
-        int count = Math.min(CHUNK_LINES, lines.size());
-        List<String> chunk = new ArrayList<>(lines.subList(0, count));
-        lines.subList(0, count).clear();
-        return chunk;
+        return lines;
     }
 
     private void stop() {

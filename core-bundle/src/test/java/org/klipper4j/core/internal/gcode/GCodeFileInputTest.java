@@ -87,19 +87,43 @@ class GCodeFileInputTest {
     }
 
     @Test
-    void inputIsFedAsTheQueueDrains() throws IOException {
+    void inputIsReadWhileACommandPausesUntilTwentyLinesWait() throws IOException {
         int[] maxPending = new int[1];
         List<Double> times = new ArrayList<>();
         gcode.registerCommand("SLOW", gcmd -> {
             maxPending[0] = Math.max(maxPending[0], gcode.pendingLineCount());
             times.add(printer.reactor.pause(printer.reactor.monotonic() + 1.0));
         }, null);
-        runBatch(write("SLOW\n".repeat(50)));
-        assertEquals(50, times.size());
-        assertTrue(maxPending[0] <= GCodeFileInput.CHUNK_LINES, "pending " + maxPending[0]);
+        String line = "SLOW ; padded to fifty characters with a comment.\n";
+        assertEquals(50, line.length());
+        runBatch(write(line.repeat(300)));
+        assertEquals(300, times.size());
+        // the first read (81 whole lines) is processed as one batch; later reads stop at 20 waiting lines
+        assertTrue(maxPending[0] >= GCodeFileInput.MAX_PENDING, "pending " + maxPending[0]);
+        assertTrue(maxPending[0] < 81 + GCodeFileInput.READ_SIZE / 50, "pending " + maxPending[0]);
         for (int i = 1; i < times.size(); i++) {
             assertEquals(1.0, times.get(i) - times.get(i - 1), 1e-9, "commands run one after another");
         }
+        assertEquals(List.of("exit"), printer.exits);
+    }
+
+    @Test
+    void futureTimersDoNotRunWhileInputRemains() throws IOException {
+        // A command that yields at NOW (as the toolhead does in batch mode) must not let the
+        // simulated clock reach a timer in the future while lines are still to be read.
+        List<Integer> firedAfter = new ArrayList<>();
+        int[] count = new int[1];
+        gcode.registerCommand("YIELD", gcmd -> {
+            if (count[0]++ == 0) {
+                double at = printer.reactor.monotonic() + 0.05;
+                printer.reactor.registerCallback(e -> firedAfter.add(count[0]), at);
+            }
+            printer.reactor.pause(Reactor.NOW);
+        }, null);
+        gcode.registerCommand("WAIT", gcmd -> printer.reactor.pause(printer.reactor.monotonic() + 1.0), null);
+        runBatch(write("YIELD ; a line long enough to need several reads of the file\n".repeat(400) + "WAIT\n"));
+        assertEquals(400, count[0]);
+        assertEquals(List.of(400), firedAfter);
         assertEquals(List.of("exit"), printer.exits);
     }
 

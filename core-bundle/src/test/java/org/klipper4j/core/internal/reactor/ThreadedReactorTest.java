@@ -54,6 +54,30 @@ class ThreadedReactorTest {
     }
 
     @Test
+    void simulatedClockStandsStillWhileTimersAtNowKeepComing() {
+        // Batch mode relies on this: while an input timer keeps itself due at NOW and a
+        // handler yields with pause(NOW), a timer in the future must wait (Klipper's run is
+        // faster than its future timers), and it runs only once nothing is due any more.
+        ThreadedReactor reactor = new ThreadedReactor(true);
+        double t0 = reactor.monotonic();
+        List<String> trace = new ArrayList<>();
+        reactor.registerCallback(e -> trace.add("future at " + (e - t0)), t0 + 0.5);
+        AtomicInteger reads = new AtomicInteger();
+        reactor.registerTimer(e -> {
+            trace.add("read " + reads.incrementAndGet() + " at " + (reactor.monotonic() - t0));
+            return reads.get() < 3 ? Reactor.NOW : Reactor.NEVER;
+        }, Reactor.NOW);
+        reactor.registerCallback(e -> {
+            reactor.pause(Reactor.NOW);
+            trace.add("resumed at " + (reactor.monotonic() - t0));
+        }, Reactor.NOW);
+        reactor.registerCallback(e -> reactor.end(), t0 + 1);
+        reactor.run();
+        assertEquals(List.of("read 1 at 0.0", "read 2 at 0.0", "read 3 at 0.0", "resumed at 0.0",
+                "future at 0.5"), trace);
+    }
+
+    @Test
     void timerReturnValueReschedulesAndUpdateAndUnregisterWork() {
         ThreadedReactor reactor = new ThreadedReactor(true);
         double t0 = reactor.monotonic();
