@@ -48,6 +48,16 @@ public final class GCodeFileInput {
     private boolean finished;
 
     public GCodeFileInput(Printer printer, GCodeDispatcher gcode, Path file) {
+        this(printer, gcode, file, null);
+    }
+
+    /**
+     * @param openReader the input already open, or null to open {@code file} at ready.
+     *        A RESTART in batch mode goes on where the last printer stopped reading
+     *        (the host keeps one reader for the whole run, as klippy keeps its input fd).
+     */
+    public GCodeFileInput(Printer printer, GCodeDispatcher gcode, Path file, Reader openReader) {
+        this.reader = openReader;
         this.printer = printer;
         this.gcode = gcode;
         this.file = file;
@@ -60,7 +70,9 @@ public final class GCodeFileInput {
     private void handleReady() throws IOException {
         ready = true;
         if (readTimer == null) {
-            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            if (reader == null) {
+                reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            }
             readTimer = reactor.registerTimer(this::read, Reactor.NOW);
         }
     }

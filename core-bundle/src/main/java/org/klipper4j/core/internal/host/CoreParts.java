@@ -34,9 +34,13 @@ final class CoreParts {
     private WebhooksServer webhooks;
     private GCodeFileInput fileInput;
 
-    CoreParts(PrinterImpl printer) {
+    private final java.io.Reader batchInput;
+
+    /** @param batchInput the open -i input of the run (kept across restarts), or null */
+    CoreParts(PrinterImpl printer, java.io.Reader batchInput) {
         this.printer = printer;
         this.args = printer.getStartArgs();
+        this.batchInput = batchInput;
     }
 
     /** Sections served by the core itself. */
@@ -51,7 +55,7 @@ final class CoreParts {
         webhooks = new WebhooksServer(printer);
         printer.addObject("webhooks", webhooks);
         if (args.inputFile().isPresent()) {
-            fileInput = new GCodeFileInput(printer, gcode, args.inputFile().get());
+            fileInput = new GCodeFileInput(printer, gcode, args.inputFile().get(), batchInput);
             // batch responses have no terminal to go to: keep them in the log
             gcode.registerOutputHandler(line -> GCODE_OUT.info(line));
         }

@@ -44,6 +44,7 @@ public final class HostLoop {
     private volatile Current current;
     /** The -I pseudo-tty lives across printers so terminal programs keep their link through a RESTART. */
     private PseudoTerminal pty;
+    private java.io.Reader batchInput;
 
     /** The printer that runs now with its reactor and parts. */
     record Current(PrinterImpl printer, Reactor reactor, PrinterAssembly assembly, List<String> pendingChanges,
@@ -151,7 +152,7 @@ public final class HostLoop {
             LOG.error("Unhandled exception during run", e);
             holder[0].invokeShutdown("Internal error: " + e);
         });
-        PrinterAssembly assembly = new PrinterAssembly(printer);
+        PrinterAssembly assembly = new PrinterAssembly(printer, batchInput());
         OutsideCalls calls = new OutsideCalls();
         current = new Current(printer, reactor, assembly, new ArrayList<>(), calls);
         if (registry.generation() != modules.generation()) {
@@ -193,6 +194,19 @@ public final class HostLoop {
             pty.stop();
             pty = null;
         }
+    }
+
+    /** The -i input, opened once for the whole run: after a RESTART reading goes on where it stopped. */
+    private java.io.Reader batchInput() {
+        if (batchInput == null && args.inputFile().isPresent()) {
+            try {
+                batchInput = java.nio.file.Files.newBufferedReader(args.inputFile().get(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                LOG.error("Unable to open the input file '{}': {}", args.inputFile().get(), e.getMessage());
+            }
+        }
+        return batchInput;
     }
 
     /** Called on OSGi threads when a module service comes or goes. */

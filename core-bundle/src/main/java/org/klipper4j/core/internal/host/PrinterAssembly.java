@@ -30,10 +30,10 @@ final class PrinterAssembly {
     private final CoreParts parts;
     private boolean deferralAnnounced;
 
-    PrinterAssembly(PrinterImpl printer) {
+    PrinterAssembly(PrinterImpl printer, java.io.Reader batchInput) {
         this.printer = printer;
         this.args = printer.getStartArgs();
-        this.parts = new CoreParts(printer);
+        this.parts = new CoreParts(printer, batchInput);
     }
 
     /** Modules the core itself serves (sections that need no bundle). */
@@ -99,11 +99,14 @@ final class PrinterAssembly {
 
     /**
      * Klipper's order: MCUs first (other modules set up pins on them), then the
-     * sections in file order, and [printer] (the toolhead) last.
+     * sections in file order, then [printer] (the toolhead and its kinematics), and
+     * the extruders ([extruder], [extruder1], ...) last, as Klipper's toolhead adds
+     * them. The order decides the MCU object ids, which decide query timing.
      */
     static List<ConfigSection> orderForLoading(List<ConfigSection> sections) {
         Map<String, ConfigSection> mcus = new LinkedHashMap<>();
         List<ConfigSection> rest = new ArrayList<>();
+        List<ConfigSection> extruders = new ArrayList<>();
         ConfigSection printerSection = null;
         for (ConfigSection s : sections) {
             String first = ModuleEntry.firstWord(s.getName());
@@ -111,6 +114,8 @@ final class PrinterAssembly {
                 mcus.put(s.getName(), s);
             } else if (s.getName().equals("printer")) {
                 printerSection = s;
+            } else if (s.getName().matches("extruder\\d*")) {
+                extruders.add(s);
             } else {
                 rest.add(s);
             }
@@ -120,6 +125,7 @@ final class PrinterAssembly {
         if (printerSection != null) {
             ordered.add(printerSection);
         }
+        ordered.addAll(extruders);
         return ordered;
     }
 
