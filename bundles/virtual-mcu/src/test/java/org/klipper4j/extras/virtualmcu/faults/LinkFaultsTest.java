@@ -2,6 +2,7 @@
 package org.klipper4j.extras.virtualmcu.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,8 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.PrinterEvents;
@@ -35,8 +34,6 @@ import org.klipper4j.mcu.internal.link.McuLinkOpener;
  * in order, the host retransmits, and a link that goes away ends in Klipper's shutdown.
  */
 class LinkFaultsTest {
-    private static final int COMMANDS = 400;
-    private static final int STEP_MILLIS = 5;
 
     @TempDir
     Path dir;
@@ -100,20 +97,16 @@ class LinkFaultsTest {
         return Long.parseLong(m.group(1));
     }
 
-    @ParameterizedTest(name = "{0} faulty bytes, seed {1}")
-    @CsvSource({"0.01, 11"})
-    void everyCommandArrivesExactlyOnceAndInOrder(double rate, long seed) throws Exception {
-        McuImpl mcu = connect(seed);
-        link.setRate(rate);
+    /** Sends {@code commands} pings (and an output update every fourth), one every {@code stepMillis}. */
+    private List<String> runJob(McuImpl mcu, int commands, int stepMillis) throws Exception {
         List<String> sent = new ArrayList<>();
         CommandQueue queue = printer.call(mcu::allocCommandQueue);
         McuCommand ping = printer.call(() -> mcu.lookupCommand("debug_ping data=%*s", queue));
         McuCommand update = printer.call(() -> mcu.lookupCommand("update_digital_out oid=%c value=%c", queue));
-        // a steady stream, as a running job makes (a flood would fill every block to 64 bytes,
-        // and at 5 % faulty bytes hardly a full block gets through whole)
-        for (int i = 0; i < COMMANDS; i++) {
+        for (int i = 0; i < commands; i++) {
             int n = i;
             printer.run(() -> {
+                // 0x7e and 0x7d in the payload: the sync byte must not confuse either end
                 byte[] data = {(byte) (n >> 8), (byte) n, (byte) 0x7e, (byte) 0x7d};
                 ping.send(data);
                 sent.add(String.format(Locale.ROOT, "debug_ping data=%04x7e7d", n));
@@ -122,29 +115,61 @@ class LinkFaultsTest {
                     sent.add("update_digital_out oid=0 value=" + (n / 4 % 2));
                 }
             });
-            Thread.sleep(STEP_MILLIS);
+            Thread.sleep(stepMillis);
         }
+        return sent;
+    }
+
+    @Test
+    void atOnePercentEveryCommandArrivesExactlyOnceInOrderAndTheJobCompletes() throws Exception {
+        McuImpl mcu = connect(11);
+        link.setRate(0.01);
+        List<String> sent = runJob(mcu, 400, 5);
         try {
             waitFor("the job to reach the board", 25, () -> jobCommandsSeenByBoard().size() >= sent.size());
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + ": " + jobCommandsSeenByBoard().size() + " of " + sent.size()
-                    + " arrived; host " + mcu.stats(0).text() + "; shutdowns " + printer.shutdowns
-                    + "; board " + board.shutdownReason(), e);
+                    + " arrived; host " + mcu.stats(0).text() + "; shutdowns " + printer.shutdowns, e);
         }
-        // a last query answered proves the link still works after the job
         waitFor("an idle send queue", 10, () -> counter(mcu.stats(0).text(), "ready_bytes") == 0
                 && counter(mcu.stats(0).text(), "upcoming_bytes") == 0);
         Thread.sleep(200);
         link.setRate(0);
 
         assertEquals(sent, jobCommandsSeenByBoard());
+        assertFaultsHappenedAndTheHostRetransmitted(mcu);
+        assertTrue(printer.shutdowns.isEmpty(), "no shutdown: " + printer.shutdowns);
+        assertFalse(board.isShutdown(), "board running: " + board.shutdownReason());
+    }
+
+    /**
+     * At 5 % a 64-byte block gets through whole about one time in ten, and Klipper's
+     * retransmit scheme (all blocks in flight, rto doubling to 5 s) falls far behind: the
+     * job does not complete in reasonable time. What must hold even then: nothing the board
+     * ran was doubled, reordered or corrupted.
+     */
+    @Test
+    void atFivePercentWhatArrivesIsExactlyOnceAndInOrder() throws Exception {
+        McuImpl mcu = connect(12);
+        link.setRate(0.05);
+        List<String> sent = runJob(mcu, 150, 20);
+        Thread.sleep(2000);
+        link.setRate(0);
+
+        List<String> seen = jobCommandsSeenByBoard();
+        assertTrue(seen.size() > 10, "some of the job arrived: " + seen.size());
+        assertEquals(sent.subList(0, seen.size()), seen, "what arrived is a prefix of what was sent");
+        assertFaultsHappenedAndTheHostRetransmitted(mcu);
+        assertFalse(board.isShutdown(), "no corrupted command ran on the board: " + board.shutdownReason());
+    }
+
+    private void assertFaultsHappenedAndTheHostRetransmitted(McuImpl mcu) {
         assertTrue(link.dropped.get() > 0 && link.corrupted.get() > 0 && link.duplicated.get() > 0
                 && link.delayed.get() > 0, "each kind of fault happened");
         String stats = mcu.stats(0).text();
         assertTrue(counter(stats, "bytes_retransmit") > 0, stats);
         assertTrue(counter(stats, "retransmit_seq") > 0, stats);
-        assertTrue(printer.shutdowns.isEmpty(), "no shutdown: " + printer.shutdowns);
-        assertTrue(!board.isShutdown(), "board running: " + board.shutdownReason());
+        assertTrue(counter(stats, "bytes_invalid") > 0, stats);
     }
 
     @Test
