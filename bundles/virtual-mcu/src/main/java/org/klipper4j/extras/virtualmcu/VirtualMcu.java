@@ -4,6 +4,8 @@ package org.klipper4j.extras.virtualmcu;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.klipper4j.core.api.mcu.McuLink;
 import org.klipper4j.extras.virtualmcu.internal.BoardRunner;
@@ -28,12 +30,17 @@ public final class VirtualMcu implements Closeable {
     private final BoardRunner runner;
     private volatile PipeLink link;
     private volatile PtyBridge pty;
+    private final List<String> commandLog = new CopyOnWriteArrayList<>();
 
     public VirtualMcu(String name, BoardWiring wiring) {
         this.name = name;
         this.plant = new Plant(wiring);
         this.runner = new BoardRunner(name,
-                (now, reset) -> new Firmware(DICTIONARY, plant, this::toHost, now, LATE_TIMER_LIMIT, reset));
+                (now, reset) -> {
+                    Firmware fw = new Firmware(DICTIONARY, plant, this::toHost, now, LATE_TIMER_LIMIT, reset);
+                    fw.setCommandListener(commandLog::add);
+                    return fw;
+                });
     }
 
     private void toHost(byte[] block) {
@@ -84,6 +91,14 @@ public final class VirtualMcu implements Closeable {
     /** The data dictionary the board serves (JSON). */
     public static String dictionaryJson() {
         return DICTIONARY.json();
+    }
+
+    /**
+     * Every command the firmware received since the board was made (across resets), in
+     * order, as text ("queue_digital_out oid=3 clock=1234 on_ticks=1").
+     */
+    public List<String> commandLog() {
+        return List.copyOf(commandLog);
     }
 
     public boolean isShutdown() {

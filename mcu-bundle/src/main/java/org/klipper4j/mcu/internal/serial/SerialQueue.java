@@ -59,6 +59,8 @@ public final class SerialQueue {
     private double srtt;
     private double rttvar;
     private double rto = MIN_RTO;
+    /** The rto from the round-trip estimate, before any timeout doubled it. */
+    private double baseRto = MIN_RTO;
     private final ArrayDeque<SentBlock> sentQueue = new ArrayDeque<>();
 
     // pending messages
@@ -220,6 +222,10 @@ public final class SerialQueue {
         }
         receiveSeq = rseq;
         commandTime = NOW;
+        // the MCU took a block: the link works, so drop the timeout backoff. (Klipper keeps
+        // it until a block sent after the last retransmit is acked without one; on a noisy
+        // line that rarely happens, the rto climbs to its 5 s cap and the clock sync starves.)
+        rto = baseRto;
         if (rttSampleSeq != 0 && rseq > rttSampleSeq && lastReceiveSentTime != 0.0) {
             updateRto(eventtime - lastReceiveSentTime);
             rttSampleSeq = 0;
@@ -237,7 +243,8 @@ public final class SerialQueue {
             rttvar = (3.0 * rttvar + Math.abs(srtt - delta)) / 4.0;
             srtt = (7.0 * srtt + delta) / 8.0;
         }
-        rto = Math.min(MAX_RTO, Math.max(MIN_RTO, srtt + Math.max(rttvar * 4.0, 0.001)));
+        baseRto = Math.min(MAX_RTO, Math.max(MIN_RTO, srtt + Math.max(rttvar * 4.0, 0.001)));
+        rto = baseRto;
     }
 
     private double retransmit(double eventtime) {

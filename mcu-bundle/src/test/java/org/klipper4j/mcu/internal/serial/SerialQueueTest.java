@@ -111,6 +111,23 @@ class SerialQueueTest {
     }
 
     @Test
+    void anAckAfterRetransmitsEndsTheBackoff() {
+        mcu.dropNext = 3; // the block and its first two retransmits are lost
+        send(queue, msg(7, 10), 0, 0);
+        double wake = host.service(0.0);
+        wake = host.service(wake);
+        wake = host.service(wake);
+        assertEquals(0.1, host.rto(), EPS);
+        host.service(wake); // the third retransmit gets through
+        assertEquals(1, mcu.acceptedContent.size());
+        assertEquals(0.2, host.rto(), EPS);
+        mcu.deliver(host, wake + 0.001);
+        assertEquals(0, host.inFlight());
+        // no round-trip sample (every ack followed a retransmit), but the link works again
+        assertEquals(0.025, host.rto(), EPS);
+    }
+
+    @Test
     void nakCausesAnImmediateRetransmit() {
         mcu.dropNext = 0;
         send(queue, msg(1, 59), 0, 0);

@@ -23,6 +23,11 @@ public final class Firmware {
         void write(byte[] block);
     }
 
+    /** Sees every command the firmware receives, in order, as text ("name p1=v1 ..."). */
+    public interface CommandListener {
+        void command(String text);
+    }
+
     /** Commands the firmware still runs while shut down (HF_IN_SHUTDOWN). */
     private static final Set<String> RUN_IN_SHUTDOWN = Set.of("identify", "get_uptime", "get_clock", "get_config",
             "clear_shutdown", "emergency_stop", "reset", "debug_nop", "debug_ping");
@@ -56,6 +61,7 @@ public final class Firmware {
     private long movesInUse;
     private long statsCount;
     private long nextStats;
+    private CommandListener commandListener = text -> { };
 
     /**
      * @param lateTimerLimit ticks a timer may run late before the firmware shuts down
@@ -88,6 +94,11 @@ public final class Firmware {
 
     // ---- input and output
 
+    /** Records received commands (tests compare them with what the host sent). */
+    public void setCommandListener(CommandListener listener) {
+        this.commandListener = listener;
+    }
+
     /** Bytes from the host, handled at the current time. */
     public void receive(byte[] data, int off, int len) {
         receiver.feed(data, off, len);
@@ -105,6 +116,7 @@ public final class Firmware {
                 } catch (ProtocolException e) {
                     throw shutdown("Command parser error");
                 }
+                commandListener.command(f.toText(args));
                 if (shutdown && !RUN_IN_SHUTDOWN.contains(f.name())) {
                     send("is_shutdown", FirmwareDictionary.staticStringId(shutdownReason));
                     continue;
