@@ -10,9 +10,6 @@ public final class Vlq {
     /** The most bytes a 32-bit value takes. */
     public static final int MAX_BYTES = 5;
 
-    private static final long MIN_VALUE = -(1L << 31);
-    private static final long MAX_VALUE = (1L << 32) - 1;
-
     private Vlq() {
     }
 
@@ -35,12 +32,12 @@ public final class Vlq {
 
     /**
      * Writes {@code v} at {@code pos} and returns the position after it. Values from 2^31 up
-     * keep their unsigned form (5 bytes), as Klipper's host encodes them.
+     * keep their unsigned form (5 bytes), as Klipper's host encodes them. Wider values (a
+     * 64-bit clock after about 4.5 minutes at 16 MHz) are written the same way, the bits
+     * above the fifth byte dropped, as Klipper's host does: the firmware keeps the low 32
+     * bits, which is what a clock means to it.
      */
     public static int encode(long v, byte[] out, int pos) {
-        if (v < MIN_VALUE || v > MAX_VALUE) {
-            throw new ProtocolException("Integer " + v + " does not fit in 32 bits");
-        }
         int n = size(v);
         for (int shift = 7 * (n - 1); shift > 0; shift -= 7) {
             out[pos++] = (byte) (((v >> shift) & 0x7f) | 0x80);
