@@ -17,12 +17,4 @@ public interface StepperEnable {
     List<String> getSteppers();
 
     boolean isMotorEnabled(String stepperName);
-
-    /**
-     * Turns one stepper's enable line on or off at {@code printTime}, without the
-     * stall dwells of {@link #setMotorsEnable} (Klipper's motor_enable/motor_disable).
-     */
-    default void setMotorEnable(String stepperName, boolean enable, double printTime) {
-        throw new UnsupportedOperationException("setMotorEnable");
-    }
 }

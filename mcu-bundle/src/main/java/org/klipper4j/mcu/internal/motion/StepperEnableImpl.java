@@ -153,19 +153,6 @@ public final class StepperEnableImpl implements StepperEnable {
     }
 
     @Override
-    public void setMotorEnable(String stepperName, boolean enable, double printTime) {
-        EnableTracking el = lines.get(stepperName);
-        if (el == null) {
-            return;
-        }
-        if (enable) {
-            el.motorEnable(printTime);
-        } else {
-            el.motorDisable(printTime);
-        }
-    }
-
-    @Override
     public void motorOff() {
         Toolhead toolhead = printer.lookupObject("toolhead", Toolhead.class);
         setMotorsEnable(getSteppers(), false);

@@ -1,6 +1,7 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.forcemove.internal;
 
+import java.util.List;
 import java.util.Locale;
 import org.klipper4j.core.api.Bounds;
 import org.klipper4j.core.api.ConfigSection;
@@ -26,7 +27,6 @@ public final class ForceMove {
     static final double BUZZ_VELOCITY = BUZZ_DISTANCE / .250;
     static final double BUZZ_RADIANS_DISTANCE = Math.toRadians(1.);
     static final double BUZZ_RADIANS_VELOCITY = BUZZ_RADIANS_DISTANCE / .250;
-    static final double STALL_TIME = 0.100;
 
     private final Printer printer;
     private final MotionQueuing motionQueuing;
@@ -63,25 +63,18 @@ public final class ForceMove {
 
     /** Enables the stepper if it is off; true if it was turned on here. */
     private boolean forceEnable(Stepper stepper) {
-        Toolhead toolhead = toolhead();
-        double printTime = toolhead.getLastMoveTime();
-        StepperEnable enable = printer.lookupObject(StepperEnable.NAME, StepperEnable.class);
-        if (enable.isMotorEnabled(stepper.getName())) {
-            return false;
-        }
-        enable.setMotorEnable(stepper.getName(), true, printTime);
-        toolhead.dwell(STALL_TIME);
-        return true;
+        return stepperEnable().setMotorsEnable(List.of(stepper.getName()), true);
     }
 
+    /** Turns a stepper enabled by {@link #forceEnable} off again (with the usual stall dwells). */
     private void restoreEnable(Stepper stepper, boolean didEnable) {
         if (didEnable) {
-            Toolhead toolhead = toolhead();
-            double printTime = toolhead.getLastMoveTime();
-            printer.lookupObject(StepperEnable.NAME, StepperEnable.class)
-                    .setMotorEnable(stepper.getName(), false, printTime);
-            toolhead.dwell(STALL_TIME);
+            stepperEnable().setMotorsEnable(List.of(stepper.getName()), false);
         }
+    }
+
+    private StepperEnable stepperEnable() {
+        return printer.lookupObject(StepperEnable.NAME, StepperEnable.class);
     }
 
     /** Moves one stepper by {@code distance}, borrowing it from its kinematics for the move. */
