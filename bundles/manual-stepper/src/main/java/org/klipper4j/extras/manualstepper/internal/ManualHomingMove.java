@@ -88,16 +88,13 @@ final class ManualHomingMove {
         target.syncPrintTime();
         // the MCU stopped the steppers some steps after the trigger: the position is where they halted
         long overSteps = 0;
-        for (int i = 0; i < steppers.size(); i++) {
-            Stepper s = steppers.get(i);
-            long haltPos = s.getMcuPosition();
-            long trigPos = s.getPastMcuPosition(triggerTimes.getOrDefault(stepperEndstop.get(i), moveEndTime));
-            if (i == 0) {
-                overSteps = haltPos - trigPos;
-            }
+        if (!steppers.isEmpty()) {
+            Stepper first = steppers.get(0);
+            double triggerTime = triggerTimes.getOrDefault(stepperEndstop.get(0), moveEndTime);
+            overSteps = first.getMcuPosition() - first.getPastMcuPosition(triggerTime);
         }
         double haltPosition = position;
-        if (overSteps != 0 && !steppers.isEmpty()) {
+        if (overSteps != 0) {
             target.setPositionAfterHoming(position);
             haltPosition = target.getPosition() + overSteps * steppers.get(0).getStepDist();
         }

@@ -152,4 +152,44 @@ class ManualStepperTest {
         assertEquals(2.0, (Double) stepper.getStatus(0.).get("position"), EPS);
         assertEquals(true, stepper.getStatus(0.).get("enabled"));
     }
+
+    private ManualStepper homingStepper() {
+        return new ManualStepper(FakeConfig.of(printer, "manual_stepper homer", "step_pin", "PF6",
+                "endstop_pin", "^PJ1", "velocity", "5"));
+    }
+
+    @Test
+    void stopOnEndstopHomesTowardTheEndstopAndEndsAtTheTarget() {
+        ManualStepper homer = homingStepper();
+
+        assertNull(gcode.run("MANUAL_STEPPER STEPPER=homer MOVE=-20 STOP_ON_ENDSTOP=1"));
+
+        // endstop armed at the start; the move starts 1 ms later
+        assertEquals(1, motion.homeStarts.size());
+        assertEquals(1.0, (Double) motion.homeStarts.get(0)[0], EPS);
+        assertEquals(true, motion.homeStarts.get(0)[1]);
+        TestMotion.Append a = motion.appends.get(0);
+        assertEquals(1.001, a.printTime(), EPS);
+        assertEquals(-1.0, a.axisR(), EPS);
+        assertEquals(-20.0, homer.getPosition(), EPS);
+    }
+
+    @Test
+    void homingWithoutATriggerIsAnError() {
+        homingStepper();
+        motion.triggerTime = -1.;
+
+        assertEquals("No trigger on homer after full movement",
+                gcode.run("MANUAL_STEPPER STEPPER=homer MOVE=-20 STOP_ON_ENDSTOP=1"));
+    }
+
+    @Test
+    void stopOnEndstopMinusTwoWaitsForReleaseAndAcceptsNoTrigger() {
+        homingStepper();
+        motion.triggerTime = -1.;
+
+        assertNull(gcode.run("MANUAL_STEPPER STEPPER=homer MOVE=5 STOP_ON_ENDSTOP=-2"));
+
+        assertEquals(false, motion.homeStarts.get(0)[1]);
+    }
 }

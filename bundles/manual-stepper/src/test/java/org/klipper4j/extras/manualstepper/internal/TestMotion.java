@@ -1,10 +1,12 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.manualstepper.internal;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.mcu.Mcu;
+import org.klipper4j.core.api.mcu.McuEndstop;
 import org.klipper4j.core.api.motion.MotionQueuing;
 import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.Stepper;
@@ -21,6 +23,34 @@ final class TestMotion implements MotionQueuing {
     final List<Append> appends = new ArrayList<>();
     final List<Double> activity = new ArrayList<>();
     final List<TestStepper> steppers = new ArrayList<>();
+    /** What the endstop's homeWait reports: the trigger print time, or negative for no trigger. */
+    double triggerTime = 1.5;
+    /** homeStart calls: [print time, triggered]. */
+    final List<Object[]> homeStarts = new ArrayList<>();
+    final McuEndstop endstop = (McuEndstop) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {McuEndstop.class}, (self, method, args) -> switch (method.getName()) {
+                case "getSteppers" -> List.<Object>copyOf(steppers);
+                case "homeStart" -> {
+                    homeStarts.add(new Object[] {args[0], args[4]});
+                    yield new Completion<Boolean>() {
+                        @Override
+                        public void complete(Boolean result) {
+                        }
+
+                        @Override
+                        public boolean isDone() {
+                            return true;
+                        }
+
+                        @Override
+                        public Boolean await(double waketime, Boolean timeoutValue) {
+                            return Boolean.TRUE;
+                        }
+                    };
+                }
+                case "homeWait" -> triggerTime;
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
 
     final TrapQueue trapq = new TrapQueue() {
         @Override
@@ -60,7 +90,19 @@ final class TestMotion implements MotionQueuing {
     @Override
     public Rail createRail(ConfigSection config, boolean needPositionMinMax, Double defaultPositionEndstop,
             boolean unitsInRadians) {
-        throw new UnsupportedOperationException("createRail");
+        config.get("endstop_pin");
+        TestStepper s = (TestStepper) createStepper(config, unitsInRadians);
+        String name = config.getName().substring(config.getName().indexOf(' ') + 1);
+        return (Rail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Rail.class},
+                (self, method, args) -> switch (method.getName()) {
+                    case "getSteppers" -> List.of(s);
+                    case "getEndstops" -> List.of(new Rail.NamedEndstop(endstop, name));
+                    case "setPosition" -> {
+                        s.setPosition((Double) args[0], 0., 0.);
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Override
