@@ -45,7 +45,8 @@ public class BootIT {
                 ItSetup.jar("it.jar.mcu"), ItSetup.jar("it.jar.kinematicsnone"),
                 ItSetup.jar("it.jar.virtualsdcard"), ItSetup.jar("it.jar.printstats"),
                 ItSetup.jar("it.jar.greeter"), ItSetup.jar("it.jar.outputpin"), ItSetup.jar("it.jar.fan"),
-                ItSetup.jar("it.jar.heaters"), ItSetup.jar("it.jar.extruder"), ItSetup.jar("it.jar.virtualmcu"),
+                ItSetup.jar("it.jar.heaters"), ItSetup.jar("it.jar.extruder"),
+                ItSetup.jar("it.jar.manualstepper"), ItSetup.jar("it.jar.forcemove"), ItSetup.jar("it.jar.queryendstops"), ItSetup.jar("it.jar.virtualmcu"),
                 ItSetup.jar("it.jar.kincartesian"), ItSetup.jar("it.jar.kincorexy")));
     }
 

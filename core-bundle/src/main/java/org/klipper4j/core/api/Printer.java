@@ -40,6 +40,14 @@ public interface Printer {
      */
     Object loadObject(ConfigSection config, String section);
 
+    /**
+     * True if a module serves {@code section}, so {@link #loadObject} can load it. Lets
+     * an object load an optional helper (steppers load {@code force_move} if present).
+     */
+    default boolean hasModule(String section) {
+        return false;
+    }
+
     void registerEventHandler(String event, EventHandler handler);
 
     /** Sends an event to every handler, in registration order; returns their results. */

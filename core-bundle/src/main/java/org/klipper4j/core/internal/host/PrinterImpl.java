@@ -127,6 +127,11 @@ public final class PrinterImpl implements Printer {
         return objects.get(section);
     }
 
+    @Override
+    public boolean hasModule(String section) {
+        return moduleFor(section) != null;
+    }
+
     /** The module for a section: the core's own first, then the module services. */
     PrinterModule moduleFor(String section) {
         PrinterModule internal = internalModules.get(section);

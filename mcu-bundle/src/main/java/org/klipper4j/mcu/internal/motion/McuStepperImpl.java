@@ -78,6 +78,10 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         McuStepperImpl stepper = new McuStepperImpl(config, unitsInRadians, mcu, step, dir, mq);
         StepperEnableImpl enable = (StepperEnableImpl) printer.loadObject(config, StepperEnable.NAME);
         enable.registerStepper(config, stepper);
+        if (printer.hasModule("force_move")) {
+            // as Klipper, every stepper loads force_move (STEPPER_BUZZ works without its section)
+            printer.loadObject(config, "force_move");
+        }
         return stepper;
     }
 

@@ -10,8 +10,10 @@ import java.util.function.Function;
 import org.klipper4j.core.api.Bounds;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.mcu.McuEndstop;
 import org.klipper4j.core.api.mcu.Pins;
+import org.klipper4j.core.api.motion.QueryEndstops;
 import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.Stepper;
 import org.klipper4j.core.api.motion.StepperKinematics;
@@ -103,7 +105,12 @@ final class PrinterRailImpl implements Rail {
         Stepper stepper = motionQueuing.createStepper(config, unitsInRadians);
         steppers.add(stepper);
         if (isNew) {
-            endstops.add(new NamedEndstop(endstop, shortName(stepper.getName())));
+            String name = shortName(stepper.getName());
+            endstops.add(new NamedEndstop(endstop, name));
+            Printer printer = config.getPrinter();
+            if (printer.hasModule(QueryEndstops.NAME)) {
+                ((QueryEndstops) printer.loadObject(config, QueryEndstops.NAME)).registerEndstop(endstop, name);
+            }
         }
         endstop.addStepper(stepper);
     }
