@@ -1,0 +1,42 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.kinematics.hybridcorexz.internal;
+
+import org.klipper4j.core.api.motion.StepperKinematics;
+import org.klipper4j.core.api.motion.TrapMove;
+
+/**
+ * A stepper whose position is a fixed sum of the toolhead coordinates, e.g.
+ * {@code x + z} for a belt stepper or just {@code y} for a cartesian one.
+ */
+final class LinearStepperKinematics implements StepperKinematics {
+    private final double kx;
+    private final double ky;
+    private final double kz;
+
+    LinearStepperKinematics(double kx, double ky, double kz) {
+        this.kx = kx;
+        this.ky = ky;
+        this.kz = kz;
+    }
+
+    @Override
+    public double calcPosition(TrapMove m, double moveTime) {
+        // skip the unused axes so the sum is exactly Klipper's (x + z, x - y, ...)
+        double pos = 0.;
+        if (kx != 0.) {
+            pos += kx * m.coordX(moveTime);
+        }
+        if (ky != 0.) {
+            pos += ky * m.coordY(moveTime);
+        }
+        if (kz != 0.) {
+            pos += kz * m.coordZ(moveTime);
+        }
+        return pos;
+    }
+
+    @Override
+    public int activeFlags() {
+        return (kx != 0. ? AF_X : 0) | (ky != 0. ? AF_Y : 0) | (kz != 0. ? AF_Z : 0);
+    }
+}
