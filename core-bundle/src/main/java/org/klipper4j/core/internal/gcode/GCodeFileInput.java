@@ -98,6 +98,12 @@ public final class GCodeFileInput {
             return Reactor.NEVER;
         }
         List<String> lines = eof ? List.of() : readLines();
+        if (eof && lines.isEmpty() && !processing) {
+            // The read that finds the end with nothing running exits at once, as Klipper's does.
+            stop();
+            gcode.requestRestart("exit");
+            return Reactor.NEVER;
+        }
         if (processing) {
             if (!lines.isEmpty()) {
                 gcode.processInput(lines, line -> { }); // appended to the running batch

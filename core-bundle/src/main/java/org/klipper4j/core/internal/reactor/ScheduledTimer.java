@@ -7,12 +7,13 @@ import org.klipper4j.core.api.reactor.TimerCallback;
 
 /**
  * A timer entry of the reactor. Entries with equal wake times run in
- * registration order ({@code seq}), which keeps simulated runs deterministic.
+ * registration order ({@code seq}, renewed when a timer re-arms itself to run at
+ * once), which keeps simulated runs deterministic.
  * A timer whose {@code resumeThread} is set is a paused handler's wake-up.
  */
 final class ScheduledTimer implements ReactorTimer {
     final TimerCallback callback;
-    final long seq;
+    long seq;
     final Thread resumeThread;
     volatile double waketime;
     boolean registered = true;

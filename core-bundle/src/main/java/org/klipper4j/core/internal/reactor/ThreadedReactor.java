@@ -266,6 +266,11 @@ public final class ThreadedReactor implements Reactor {
                 } else if (due.registered) {
                     // The return value wins over an update the callback made to its own timer, as in Klipper.
                     due.waketime = next;
+                    if (next <= eventtime) {
+                        // Due again at once: it queues behind the timers already due, so each
+                        // due timer runs once per pass, as in Klipper's reactor.
+                        due.seq = nextSeq++;
+                    }
                     lock.notifyAll();
                 }
             }
