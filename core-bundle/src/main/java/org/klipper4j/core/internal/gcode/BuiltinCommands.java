@@ -30,8 +30,7 @@ final class BuiltinCommands {
     }
 
     private static String defaultVersion() {
-        String v = BuiltinCommands.class.getPackage().getImplementationVersion();
-        return "klipper4j-" + (v == null ? "0.1.0" : v);
+        return org.klipper4j.core.internal.HostVersion.softwareVersion();
     }
 
     void setSoftwareVersion(String version) {

@@ -20,8 +20,7 @@ final class StartupLog {
     }
 
     static void banner(StartArgs args) {
-        String version = StartupLog.class.getPackage().getImplementationVersion();
-        LOG.info("Starting klipper4j {}...", version == null ? "(development)" : version);
+        LOG.info("Starting {}...", org.klipper4j.core.internal.HostVersion.softwareVersion());
         LOG.info("Args: {}", args);
         LOG.info("Java: {} {} ({})", System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("java.vendor"));

@@ -49,8 +49,7 @@ final class HostInfo {
     }
 
     static String softwareVersion() {
-        String version = HostInfo.class.getPackage().getImplementationVersion();
-        return "klipper4j-" + (version == null ? "dev" : version);
+        return org.klipper4j.core.internal.HostVersion.softwareVersion();
     }
 
     private static String hostname() {
