@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.forcemove.internal;
 
+import org.klipper4j.testkit.FakeStepper;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +29,7 @@ class ForceMoveTest {
     private final TestToolhead toolhead = new TestToolhead();
     private final List<String> enableCalls = new ArrayList<>();
     private boolean enabled;
-    private TestStepper stepperX;
+    private FakeStepper stepperX;
 
     @BeforeEach
     void setUp() {
@@ -60,7 +62,7 @@ class ForceMoveTest {
             }
 
         });
-        stepperX = (TestStepper) motion.createStepper(FakeConfig.of(printer, "stepper_x", "step_pin", "PF0"), false);
+        stepperX = (FakeStepper) motion.createStepper(FakeConfig.of(printer, "stepper_x", "step_pin", "PF0"), false);
     }
 
     private ForceMove load(String... options) {

@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.forcemove.internal;
 
+import org.klipper4j.testkit.FakeStepper;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.klipper4j.core.api.ConfigSection;
@@ -20,7 +22,7 @@ final class TestMotion implements MotionQueuing {
 
     final List<Append> appends = new ArrayList<>();
     final List<Double> activity = new ArrayList<>();
-    final List<TestStepper> steppers = new ArrayList<>();
+    final List<FakeStepper> steppers = new ArrayList<>();
 
     final TrapQueue trapq = new TrapQueue() {
         @Override
@@ -52,7 +54,7 @@ final class TestMotion implements MotionQueuing {
     @Override
     public Stepper createStepper(ConfigSection config, boolean unitsInRadians) {
         config.get("step_pin");
-        TestStepper s = new TestStepper(config.getName());
+        FakeStepper s = new FakeStepper(config.getName());
         steppers.add(s);
         return s;
     }

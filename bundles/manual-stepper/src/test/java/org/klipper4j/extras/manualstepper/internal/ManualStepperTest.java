@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.manualstepper.internal;
 
+import org.klipper4j.testkit.FakeStepper;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,7 +142,7 @@ class ManualStepperTest {
 
     @Test
     void theStepperFollowsItsOwnTrapqAlongX() {
-        TestStepper s = motion.steppers.get(0);
+        FakeStepper s = motion.steppers.get(0);
         assertEquals(motion.trapq, s.trapq);
         assertEquals(org.klipper4j.core.api.motion.StepperKinematics.AF_X, s.kinematics.activeFlags());
     }

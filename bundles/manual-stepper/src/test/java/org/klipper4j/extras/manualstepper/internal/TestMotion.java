@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.manualstepper.internal;
 
+import org.klipper4j.testkit.FakeStepper;
+
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,7 @@ final class TestMotion implements MotionQueuing {
 
     final List<Append> appends = new ArrayList<>();
     final List<Double> activity = new ArrayList<>();
-    final List<TestStepper> steppers = new ArrayList<>();
+    final List<FakeStepper> steppers = new ArrayList<>();
     /** What the endstop's homeWait reports: the trigger print time, or negative for no trigger. */
     double triggerTime = 1.5;
     /** homeStart calls: [print time, triggered]. */
@@ -82,7 +84,7 @@ final class TestMotion implements MotionQueuing {
     @Override
     public Stepper createStepper(ConfigSection config, boolean unitsInRadians) {
         config.get("step_pin");
-        TestStepper s = new TestStepper(config.getName());
+        FakeStepper s = new FakeStepper(config.getName());
         steppers.add(s);
         return s;
     }
@@ -91,7 +93,7 @@ final class TestMotion implements MotionQueuing {
     public Rail createRail(ConfigSection config, boolean needPositionMinMax, Double defaultPositionEndstop,
             boolean unitsInRadians) {
         config.get("endstop_pin");
-        TestStepper s = (TestStepper) createStepper(config, unitsInRadians);
+        FakeStepper s = (FakeStepper) createStepper(config, unitsInRadians);
         String name = config.getName().substring(config.getName().indexOf(' ') + 1);
         return (Rail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Rail.class},
                 (self, method, args) -> switch (method.getName()) {

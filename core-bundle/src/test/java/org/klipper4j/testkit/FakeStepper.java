@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.manualstepper.internal;
+package org.klipper4j.testkit;
 
 import java.util.function.DoubleConsumer;
 import org.klipper4j.core.api.mcu.Mcu;
@@ -8,13 +8,13 @@ import org.klipper4j.core.api.motion.StepperKinematics;
 import org.klipper4j.core.api.motion.TrapQueue;
 
 /** A stepper that only remembers what it was connected to and where it was set. */
-final class TestStepper implements Stepper {
-    final String name;
-    StepperKinematics kinematics;
-    TrapQueue trapq;
-    double position;
+public final class FakeStepper implements Stepper {
+    public final String name;
+    public StepperKinematics kinematics;
+    public TrapQueue trapq;
+    public double position;
 
-    TestStepper(String name) {
+    public FakeStepper(String name) {
         this.name = name;
     }
 
