@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.mcu.internal.host;
 
+import org.klipper4j.testkit.ReactorPrinter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,7 @@ class BatchModeTest {
 
     @TempDir
     Path dir;
-    private TestPrinter printer;
+    private ReactorPrinter printer;
 
     @AfterEach
     void stop() throws Exception {
@@ -58,7 +60,7 @@ class BatchModeTest {
     private Map<String, McuImpl> load(String cfgText, Map<String, Path> dicts) throws Exception {
         Path cfg = dir.resolve("printer.cfg");
         Files.writeString(cfg, cfgText);
-        printer = new TestPrinter(TestPrinter.batchArgs(cfg, dir.resolve("out.serial"), dicts));
+        printer = new ReactorPrinter(ReactorPrinter.batchArgs(cfg, dir.resolve("out.serial"), dicts));
         McuModule module = new McuModule(new McuLinkOpener());
         return printer.call(() -> {
             PrinterConfig config = PrinterConfig.load(printer, cfg);

@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.mcu.internal.host;
 
+import org.klipper4j.testkit.ReactorPrinter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -21,7 +23,7 @@ import org.klipper4j.mcu.internal.pins.PinsRegistry;
 class BoardPinsTest {
     @TempDir
     Path dir;
-    private TestPrinter printer;
+    private ReactorPrinter printer;
 
     @AfterEach
     void stop() throws Exception {
@@ -31,7 +33,7 @@ class BoardPinsTest {
     private PinsRegistry load(String boardPins) throws Exception {
         Path cfg = dir.resolve("printer.cfg");
         Files.writeString(cfg, "[mcu]\nserial: /dev/ttyACM0\n[mcu ext]\nserial: /dev/ttyACM1\n" + boardPins);
-        printer = new TestPrinter(TestPrinter.batchArgs(cfg, dir.resolve("out"), Map.of()));
+        printer = new ReactorPrinter(ReactorPrinter.batchArgs(cfg, dir.resolve("out"), Map.of()));
         return printer.call(() -> {
             PrinterConfig config = PrinterConfig.load(printer, cfg);
             McuModule module = new McuModule();

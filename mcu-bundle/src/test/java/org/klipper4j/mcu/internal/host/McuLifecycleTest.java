@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.mcu.internal.host;
 
+import org.klipper4j.testkit.ReactorPrinter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +31,7 @@ class McuLifecycleTest {
 
     @TempDir
     Path dir;
-    private TestPrinter printer;
+    private ReactorPrinter printer;
 
     @AfterEach
     void stop() throws Exception {
@@ -41,7 +43,7 @@ class McuLifecycleTest {
     private McuImpl mcuWith(FakeFirmware firmware) throws Exception {
         Path cfg = dir.resolve("printer.cfg");
         Files.writeString(cfg, "[mcu]\nserial: fake:board\n");
-        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        printer = new ReactorPrinter(ReactorPrinter.liveArgs(cfg));
         McuLinkOpener opener = new McuLinkOpener();
         opener.addProvider("fake", (address, baud) -> firmware);
         McuModule module = new McuModule(opener);
@@ -174,7 +176,7 @@ class McuLifecycleTest {
     void unknownLinkSchemeIsNamed() throws Exception {
         Path cfg = dir.resolve("printer.cfg");
         Files.writeString(cfg, "[mcu]\nserial: nosuch:thing\n");
-        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        printer = new ReactorPrinter(ReactorPrinter.liveArgs(cfg));
         McuModule module = new McuModule(new McuLinkOpener());
         Mcu mcu = printer.call(() -> (Mcu) module.load(PrinterConfig.load(printer, cfg).section("mcu")));
         ((McuImpl) mcu).setConnectTimeout(0.2);
@@ -242,7 +244,7 @@ class McuLifecycleTest {
     void canBusIsRefusedWithAClearError() throws Exception {
         Path cfg = dir.resolve("printer.cfg");
         Files.writeString(cfg, "[mcu]\ncanbus_uuid: 11aa22bb33cc\n");
-        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        printer = new ReactorPrinter(ReactorPrinter.liveArgs(cfg));
         McuModule module = new McuModule(new McuLinkOpener());
         printer.run(() -> module.load(PrinterConfig.load(printer, cfg).section("mcu")));
         ConfigException e = assertThrows(ConfigException.class, this::identifyAndConnect);
@@ -255,7 +257,7 @@ class McuLifecycleTest {
         FakeFirmware extraFw = new FakeFirmware(DICT);
         Path cfg = dir.resolve("printer.cfg");
         Files.writeString(cfg, "[mcu]\nserial: fake:main\n[mcu extra]\nserial: fake:extra\n");
-        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        printer = new ReactorPrinter(ReactorPrinter.liveArgs(cfg));
         McuLinkOpener opener = new McuLinkOpener();
         opener.addProvider("fake", (address, baud) -> address.equals("main") ? mainFw : extraFw);
         McuModule module = new McuModule(opener);

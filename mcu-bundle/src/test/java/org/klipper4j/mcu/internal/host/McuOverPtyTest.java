@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.mcu.internal.host;
 
+import org.klipper4j.testkit.ReactorPrinter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +45,7 @@ class McuOverPtyTest {
 
     @TempDir
     Path dir;
-    private TestPrinter printer;
+    private ReactorPrinter printer;
     private volatile boolean pumping = true;
     private int master = -1;
 
@@ -104,7 +106,7 @@ class McuOverPtyTest {
 
         Path cfg = dir.resolve("printer.cfg");
         Files.writeString(cfg, "[mcu]\nserial: " + link + "\n");
-        printer = new TestPrinter(TestPrinter.liveArgs(cfg));
+        printer = new ReactorPrinter(ReactorPrinter.liveArgs(cfg));
         McuModule module = new McuModule(new McuLinkOpener());
         McuImpl mcu = printer.call(() -> (McuImpl) module.load(PrinterConfig.load(printer, cfg).section("mcu")));
         printer.run(() -> {

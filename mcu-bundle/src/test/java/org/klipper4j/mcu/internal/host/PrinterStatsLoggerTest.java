@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.mcu.internal.host;
 
+import org.klipper4j.testkit.ReactorPrinter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +20,7 @@ import org.klipper4j.core.api.StatsSource;
 class PrinterStatsLoggerTest {
     @TempDir
     Path dir;
-    private TestPrinter printer;
+    private ReactorPrinter printer;
 
     @AfterEach
     void stop() throws Exception {
@@ -27,7 +29,7 @@ class PrinterStatsLoggerTest {
 
     @Test
     void lineJoinsAllPartsWhileAnyIsActive() throws Exception {
-        printer = new TestPrinter(TestPrinter.batchArgs(dir.resolve("p.cfg"), dir.resolve("out"), Map.of()));
+        printer = new ReactorPrinter(ReactorPrinter.batchArgs(dir.resolve("p.cfg"), dir.resolve("out"), Map.of()));
         boolean[] printing = {false};
         PrinterStatsLogger logger = printer.call(() -> {
             PrinterStatsLogger.ensure(printer);

@@ -1,5 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.virtualmcu.faults;
+package org.klipper4j.testkit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,30 +22,38 @@ import org.klipper4j.core.api.StartArgs;
 import org.klipper4j.core.api.reactor.Reactor;
 import org.klipper4j.core.internal.reactor.ThreadedReactor;
 
-/** A small printer for link tests: a real reactor on its own thread, an object registry and events. */
-final class ReactorPrinter implements Printer, AutoCloseable {
+/**
+ * A small printer with the real reactor running on its own thread, an object
+ * registry and events: for tests of objects that talk to an MCU over a real link.
+ */
+public final class ReactorPrinter implements Printer, AutoCloseable {
     private final ThreadedReactor reactor = new ThreadedReactor(false);
     private final StartArgs args;
     private final Map<String, Object> objects = new LinkedHashMap<>();
     private final Map<String, List<EventHandler>> handlers = new LinkedHashMap<>();
-    final List<String> shutdowns = new CopyOnWriteArrayList<>();
-    final List<String> exits = new CopyOnWriteArrayList<>();
+    public final List<String> shutdowns = new CopyOnWriteArrayList<>();
+    public final List<String> exits = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
-    ReactorPrinter(StartArgs args) {
+    public ReactorPrinter(StartArgs args) {
         this.args = args;
         this.thread = new Thread(reactor::run, "test-reactor");
         thread.setDaemon(true);
         thread.start();
     }
 
-    static StartArgs liveArgs(Path cfg) {
+    public static StartArgs liveArgs(Path cfg) {
         return new StartArgs(cfg, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of(), false, false);
     }
 
+    public static StartArgs batchArgs(Path cfg, Path out, Map<String, Path> dicts) {
+        return new StartArgs(cfg, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(out), dicts, false, false);
+    }
+
     /** Runs {@code work} on the reactor and waits for it; rethrows what it threw. */
-    <T> T call(Callable<T> work) throws Exception {
+    public <T> T call(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         reactor.registerAsyncCallback(t -> {
             try {
@@ -64,7 +72,7 @@ final class ReactorPrinter implements Printer, AutoCloseable {
         }
     }
 
-    void run(Runnable work) throws Exception {
+    public void run(Runnable work) throws Exception {
         call(() -> {
             work.run();
             return null;
