@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.forcemove.internal;
 
+import org.klipper4j.testkit.FakeMotionQueuing;
+
 import org.klipper4j.testkit.FakeStepper;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,7 +27,7 @@ class ForceMoveTest {
 
     private final FakePrinter printer = new FakePrinter();
     private final FakeGCode gcode = new FakeGCode();
-    private final TestMotion motion = new TestMotion();
+    private final FakeMotionQueuing motion = new FakeMotionQueuing();
     private final TestToolhead toolhead = new TestToolhead();
     private final List<String> enableCalls = new ArrayList<>();
     private boolean enabled;
@@ -98,7 +100,7 @@ class ForceMoveTest {
                 return AF_Y;
             }
         };
-        TrapQueue ownTrapq = new TestMotion().trapq;
+        TrapQueue ownTrapq = new FakeMotionQueuing().trapq;
         stepperX.setStepperKinematics(own);
         stepperX.setTrapq(ownTrapq);
         load();
@@ -107,11 +109,11 @@ class ForceMoveTest {
 
         assertEquals(20, motion.appends.size());
         // enabled at print time 1.0, then 1 mm at 4 mm/s without acceleration
-        TestMotion.Append first = motion.appends.get(0);
+        FakeMotionQueuing.Append first = motion.appends.get(0);
         assertEquals(1.0, first.printTime(), EPS);
         assertEquals(0.25, first.cruiseT(), EPS);
         assertEquals(1.0, first.axisR(), EPS);
-        TestMotion.Append back = motion.appends.get(1);
+        FakeMotionQueuing.Append back = motion.appends.get(1);
         assertEquals(1.0 + 0.25 + 0.05, back.printTime(), EPS);
         assertEquals(-1.0, back.axisR(), EPS);
         // each round takes 0.25 + 0.05 + 0.25 + 0.45 s; disabled at the end
@@ -139,7 +141,7 @@ class ForceMoveTest {
 
         assertNull(gcode.run("FORCE_MOVE STEPPER=stepper_x DISTANCE=-4 VELOCITY=10 ACCEL=100"));
 
-        TestMotion.Append a = motion.appends.get(0);
+        FakeMotionQueuing.Append a = motion.appends.get(0);
         assertEquals(-1.0, a.axisR(), EPS);
         assertEquals(0.1, a.accelT(), EPS);
         assertEquals(0.3, a.cruiseT(), EPS);

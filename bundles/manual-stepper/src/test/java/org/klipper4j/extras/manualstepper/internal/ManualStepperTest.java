@@ -1,6 +1,8 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.manualstepper.internal;
 
+import org.klipper4j.testkit.FakeMotionQueuing;
+
 import org.klipper4j.testkit.FakeStepper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +23,7 @@ class ManualStepperTest {
 
     private final FakePrinter printer = new FakePrinter();
     private final FakeGCode gcode = new FakeGCode();
-    private final TestMotion motion = new TestMotion();
+    private final FakeMotionQueuing motion = new FakeMotionQueuing();
     private final TestToolhead toolhead = new TestToolhead();
     private final List<String> enableCalls = new ArrayList<>();
     private ManualStepper stepper;
@@ -61,7 +63,7 @@ class ManualStepperTest {
         assertNull(gcode.run("MANUAL_STEPPER STEPPER=basic MOVE=10 SPEED=10"));
 
         // 10 mm at 10 mm/s, 500 mm/s^2: 0.02 s accelerating (0.1 mm), 0.98 s cruising, 0.02 s braking
-        TestMotion.Append a = motion.appends.get(0);
+        FakeMotionQueuing.Append a = motion.appends.get(0);
         assertEquals(1.0, a.printTime(), EPS);
         assertEquals(0.02, a.accelT(), EPS);
         assertEquals(0.98, a.cruiseT(), EPS);
@@ -79,7 +81,7 @@ class ManualStepperTest {
         gcode.run("MANUAL_STEPPER STEPPER=basic MOVE=10 SPEED=10");
         gcode.run("MANUAL_STEPPER STEPPER=basic MOVE=5");
 
-        TestMotion.Append a = motion.appends.get(1);
+        FakeMotionQueuing.Append a = motion.appends.get(1);
         assertEquals(2.02, a.printTime(), EPS);
         assertEquals(10.0, a.startX(), EPS);
         assertEquals(-1.0, a.axisR(), EPS);
@@ -93,7 +95,7 @@ class ManualStepperTest {
         gcode.run("MANUAL_STEPPER STEPPER=basic MOVE=0.25 SPEED=10 ACCEL=100");
 
         // 0.25 mm at 100 mm/s^2 reaches only sqrt(0.25 * 100) = 5 mm/s
-        TestMotion.Append a = motion.appends.get(0);
+        FakeMotionQueuing.Append a = motion.appends.get(0);
         assertEquals(5.0, a.cruiseV(), EPS);
         assertEquals(0.05, a.accelT(), EPS);
         assertEquals(0.0, a.cruiseT(), EPS);
@@ -112,7 +114,7 @@ class ManualStepperTest {
     void setPositionMovesFromTheNewPosition() {
         gcode.run("MANUAL_STEPPER STEPPER=basic SET_POSITION=3 MOVE=4 SPEED=1 ACCEL=0");
 
-        TestMotion.Append a = motion.appends.get(0);
+        FakeMotionQueuing.Append a = motion.appends.get(0);
         assertEquals(3.0, a.startX(), EPS);
         assertEquals(1.0, a.cruiseT(), EPS);
         assertEquals(0.0, a.accelT(), EPS);
@@ -170,7 +172,7 @@ class ManualStepperTest {
         assertEquals(1, motion.homeStarts.size());
         assertEquals(1.0, (Double) motion.homeStarts.get(0)[0], EPS);
         assertEquals(true, motion.homeStarts.get(0)[1]);
-        TestMotion.Append a = motion.appends.get(0);
+        FakeMotionQueuing.Append a = motion.appends.get(0);
         assertEquals(1.001, a.printTime(), EPS);
         assertEquals(-1.0, a.axisR(), EPS);
         assertEquals(-20.0, homer.getPosition(), EPS);

@@ -1,7 +1,5 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.manualstepper.internal;
-
-import org.klipper4j.testkit.FakeStepper;
+package org.klipper4j.testkit;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -16,20 +14,20 @@ import org.klipper4j.core.api.motion.TrapQueue;
 import org.klipper4j.core.api.reactor.Completion;
 
 /** Motion queuing that records trapq appends instead of generating steps. */
-final class TestMotion implements MotionQueuing {
+public final class FakeMotionQueuing implements MotionQueuing {
     /** One appended move: start time, accel/cruise/decel times, start X, direction, cruise speed, accel. */
-    record Append(double printTime, double accelT, double cruiseT, double decelT, double startX, double axisR,
+    public record Append(double printTime, double accelT, double cruiseT, double decelT, double startX, double axisR,
             double cruiseV, double accel) {
     }
 
-    final List<Append> appends = new ArrayList<>();
-    final List<Double> activity = new ArrayList<>();
-    final List<FakeStepper> steppers = new ArrayList<>();
+    public final List<Append> appends = new ArrayList<>();
+    public final List<Double> activity = new ArrayList<>();
+    public final List<FakeStepper> steppers = new ArrayList<>();
     /** What the endstop's homeWait reports: the trigger print time, or negative for no trigger. */
-    double triggerTime = 1.5;
+    public double triggerTime = 1.5;
     /** homeStart calls: [print time, triggered]. */
-    final List<Object[]> homeStarts = new ArrayList<>();
-    final McuEndstop endstop = (McuEndstop) Proxy.newProxyInstance(getClass().getClassLoader(),
+    public final List<Object[]> homeStarts = new ArrayList<>();
+    public final McuEndstop endstop = (McuEndstop) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {McuEndstop.class}, (self, method, args) -> switch (method.getName()) {
                 case "getSteppers" -> List.<Object>copyOf(steppers);
                 case "homeStart" -> {
@@ -54,7 +52,7 @@ final class TestMotion implements MotionQueuing {
                 default -> throw new UnsupportedOperationException(method.getName());
             });
 
-    final TrapQueue trapq = new TrapQueue() {
+    public final TrapQueue trapq = new TrapQueue() {
         @Override
         public void append(double printTime, double accelT, double cruiseT, double decelT, double startX,
                 double startY, double startZ, double axesRX, double axesRY, double axesRZ, double startV,
