@@ -17,6 +17,12 @@ public final class TrapMove {
     public double axesRX;
     public double axesRY;
     public double axesRZ;
+    /**
+     * The neighbouring segments in the trapq (null beyond the sentinels). Input
+     * shaping reads positions slightly before and after a segment through them.
+     */
+    public TrapMove prev;
+    public TrapMove next;
 
     /** Distance travelled {@code moveTime} seconds into this segment. */
     public double getDistance(double moveTime) {

@@ -31,6 +31,17 @@ public final class TrapQueueImpl implements TrapQueue {
         tail.moveT = NEVER_TIME;
         moves.add(head);
         moves.add(tail);
+        head.next = tail;
+        tail.prev = head;
+    }
+
+    /** Links {@code m} into the chain just before the tail sentinel. */
+    private void linkBeforeTail(TrapMove m) {
+        TrapMove before = tail.prev;
+        before.next = m;
+        m.prev = before;
+        m.next = tail;
+        tail.prev = m;
     }
 
     /** The moves including both sentinels; index 0 is the head sentinel. */
@@ -73,8 +84,10 @@ public final class TrapQueueImpl implements TrapQueue {
             }
             nullMove.moveT = m.printTime - nullMove.printTime;
             moves.add(moves.size() - 1, nullMove);
+            linkBeforeTail(nullMove);
         }
         moves.add(moves.size() - 1, m);
+        linkBeforeTail(m);
         tailStale = true;
     }
 
@@ -136,6 +149,11 @@ public final class TrapQueueImpl implements TrapQueue {
                 break;
             }
             moves.remove(1);
+            // the finalized segment leaves the chain; it keeps its own links for nobody
+            head.next = m.next;
+            m.next.prev = head;
+            m.prev = null;
+            m.next = null;
             if (m.startV != 0.0 || m.halfAccel != 0.0) {
                 history.addFirst(m);
             }
