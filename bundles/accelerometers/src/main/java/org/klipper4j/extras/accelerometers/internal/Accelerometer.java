@@ -10,6 +10,12 @@ public interface Accelerometer {
 
     AxesMap axesMap();
 
+    /** Reads one chip register (waits for the MCU's answer). */
+    int readRegister(int reg);
+
+    /** Writes one chip register; throws a command error if the chip does not keep the value. */
+    void setRegister(int reg, int value);
+
     static String chipName(ConfigSection config) {
         String[] parts = config.getName().trim().split("\\s+", 2);
         return parts.length > 1 ? parts[1] : "default";

@@ -25,6 +25,7 @@ public final class Mpu9250 implements Accelerometer {
     private final int oid;
 
     public Mpu9250(ConfigSection config) {
+        new AccelCommandHelper(config, this);
         this.name = Accelerometer.chipName(config);
         this.axesMap = AxesMap.fromConfig(config);
         int rate = config.getInt("rate", RATE);
@@ -40,6 +41,18 @@ public final class Mpu9250 implements Accelerometer {
 
     private void buildConfig() {
         mcu.addConfigCommand(String.format("config_mpu9250 oid=%d i2c_oid=%d", oid, i2c.getOid()));
+        // after a firmware restart the chip must not keep streaming
+        mcu.addConfigCommand(String.format("query_mpu9250 oid=%d rest_ticks=0", oid), false, true);
+    }
+
+    @Override
+    public int readRegister(int reg) {
+        return i2c.i2cRead(new byte[] {(byte) reg}, 1)[0] & 0xff;
+    }
+
+    @Override
+    public void setRegister(int reg, int value) {
+        i2c.i2cWrite(new byte[] {(byte) reg, (byte) (value & 0xff)}, 0, 0);
     }
 
     @Override

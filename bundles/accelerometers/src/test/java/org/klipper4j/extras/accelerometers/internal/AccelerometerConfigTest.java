@@ -15,6 +15,7 @@ import org.klipper4j.core.api.mcu.Buses;
 import org.klipper4j.core.api.mcu.McuI2c;
 import org.klipper4j.core.api.mcu.McuSpi;
 import org.klipper4j.testkit.FakeConfig;
+import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakeMcu;
 import org.klipper4j.testkit.FakePrinter;
 import org.klipper4j.testkit.FakeSpi;
@@ -23,11 +24,14 @@ import org.klipper4j.testkit.FakeSpi;
 class AccelerometerConfigTest {
     private FakePrinter printer;
     private FakeMcu mcu;
+    private FakeGCode gcode;
 
     @BeforeEach
     void setUp() {
         printer = new FakePrinter();
         mcu = new FakeMcu(printer, "mcu");
+        gcode = new FakeGCode();
+        printer.addObject("gcode", gcode);
     }
 
     @Test
@@ -41,7 +45,8 @@ class AccelerometerConfigTest {
         assertEquals("PK7", buses.csPin);
         assertEquals("default", chip.chipName());
         assertEquals(3200, chip.rate());
-        assertEquals(List.of("config_adxl345 oid=1 spi_oid=0"), mcu.configCommands);
+        assertEquals(List.of("config_adxl345 oid=1 spi_oid=0", "restart: query_adxl345 oid=1 rest_ticks=0"),
+                mcu.config);
         assertEquals(List.of(), config.unused());
     }
 
@@ -91,6 +96,7 @@ class AccelerometerConfigTest {
         assertEquals("my_mpu", chip.chipName());
         assertEquals(List.of(), mcu.configCommands, "the sampler is configured in the config phase");
         mcu.buildConfig();
-        assertEquals(List.of("config_mpu9250 oid=" + chip.oid() + " i2c_oid=2"), mcu.configCommands);
+        assertEquals(List.of("config_mpu9250 oid=" + chip.oid() + " i2c_oid=2",
+                "restart: query_mpu9250 oid=" + chip.oid() + " rest_ticks=0"), mcu.config);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.PrinterEvents;
 import org.klipper4j.testkit.FakeConfig;
+import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakeMcu;
 import org.klipper4j.testkit.FakePrinter;
 import org.klipper4j.testkit.FakeSpi;
@@ -25,6 +26,7 @@ class ResonanceTesterTest {
     @BeforeEach
     void setUp() {
         printer = new FakePrinter();
+        printer.addObject("gcode", new FakeGCode());
         printer.addObject("buses", new FakeSpi(new FakeMcu(printer, "mcu")));
         adxl = new Adxl345(FakeConfig.of(printer, "adxl345", "cs_pin", "PK7"));
         printer.addObject("adxl345", adxl);
