@@ -12,6 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import org.klipper4j.core.api.StartArgs;
 import org.ops4j.pax.exam.Option;
@@ -28,6 +32,7 @@ final class ItSetup {
     /** The test's scratch folder (for staging jars before they are moved into plugins/). */
     static final String SCRATCH_DIR = "klipper4j.it.scratch";
     static final String GREETER_BSN = "org.klipper4j.example-greeter";
+    static final String CORE_BSN = "org.klipper4j.core-bundle";
 
     private ItSetup() {
     }
@@ -61,6 +66,42 @@ final class ItSetup {
                     frameworkProperty(SCRATCH_DIR).value(dir.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every klipper4j bundle of the distribution's {@code bundles/} folder except the
+     * core (which {@link #framework} starts last), so a new bundle is booted by the
+     * ITs as soon as the distribution ships it.
+     */
+    static Option[] distributionSectionBundles() {
+        return distributionKlipperJars().entrySet().stream()
+                .filter(e -> !e.getKey().equals(CORE_BSN))
+                .map(e -> bundle(e.getValue().toUri().toString()))
+                .toArray(Option[]::new);
+    }
+
+    /** Symbolic name to jar of every klipper4j bundle in the distribution's {@code bundles/}. */
+    static Map<String, Path> distributionKlipperJars() {
+        Path dir = Path.of(jarPath("it.dist")).resolve("bundles");
+        try (Stream<Path> jars = Files.list(dir)) {
+            Map<String, Path> result = new TreeMap<>();
+            for (Path jarFile : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                String bsn = symbolicName(jarFile);
+                if (bsn.startsWith("org.klipper4j.")) {
+                    result.put(bsn, jarFile);
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String symbolicName(Path jarFile) throws IOException {
+        try (JarFile jar = new JarFile(jarFile.toFile())) {
+            String bsn = jar.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+            return bsn == null ? "" : bsn.split(";")[0].trim();
         }
     }
 
