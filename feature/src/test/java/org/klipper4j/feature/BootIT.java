@@ -41,13 +41,16 @@ public class BootIT {
     @Configuration
     public Option[] config() {
         return options(
-                ItSetup.framework("BootIT", "[print_stats]\n\n[greeter]\nmessage: Hi\n",
+                ItSetup.framework("BootIT", "[print_stats]\n\n[greeter]\nmessage: Hi\n\n"
+                        + "[gcode_macro HELLO]\nvariable_greeting: 'Hello'\ngcode:\n"
+                        + "  {action_respond_info('%s %s' % (greeting, params.WHO|default('macro')))}\n",
                 ItSetup.jar("it.jar.mcu"), ItSetup.jar("it.jar.kinematicsnone"),
                 ItSetup.jar("it.jar.virtualsdcard"), ItSetup.jar("it.jar.printstats"),
                 ItSetup.jar("it.jar.greeter"), ItSetup.jar("it.jar.outputpin"), ItSetup.jar("it.jar.fan"),
                 ItSetup.jar("it.jar.heaters"), ItSetup.jar("it.jar.extruder"),
                 ItSetup.jar("it.jar.manualstepper"), ItSetup.jar("it.jar.forcemove"), ItSetup.jar("it.jar.queryendstops"), ItSetup.jar("it.jar.virtualmcu"),
-                ItSetup.jar("it.jar.kincartesian"), ItSetup.jar("it.jar.kincorexy")));
+                ItSetup.jar("it.jar.kincartesian"), ItSetup.jar("it.jar.kincorexy"),
+                ItSetup.jar("it.jar.gcodemacro")));
     }
 
     @Test
@@ -95,5 +98,13 @@ public class BootIT {
         assertEquals("Printer is ready", host.getStateMessage());
         assertTrue(host.objectNames().toString(), host.objectNames().contains("greeter"));
         assertFalse(host.runGCode("GREET NAME=boot").isEmpty());
+    }
+
+    @Test
+    public void aMacroRunsThroughTheEmbeddedTemplateEngine() {
+        Printers.awaitState(host, PrinterState.READY);
+        assertTrue(host.objectNames().toString(), host.objectNames().contains("gcode_macro HELLO"));
+        List<String> out = host.runGCode("HELLO WHO=boot");
+        assertTrue(out.toString(), out.contains("// Hello boot"));
     }
 }
