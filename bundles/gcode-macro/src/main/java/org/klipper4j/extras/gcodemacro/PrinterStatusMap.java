@@ -3,7 +3,6 @@ package org.klipper4j.extras.gcodemacro;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,12 +65,12 @@ final class PrinterStatusMap extends AbstractMap<String, Object> {
         return entries;
     }
 
-    /** A deep, read-only copy in the shapes templates expect. */
+    /** A deep copy (as Klipper's deepcopy: a template may change it freely) in the shapes templates expect. */
     static Object toTemplateValue(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(k, toTemplateValue(v)));
-            return Collections.unmodifiableMap(copy);
+            return copy;
         }
         if (value instanceof List<?> list) {
             if (Coord.looksLikeCoord(list)) {
@@ -79,12 +78,12 @@ final class PrinterStatusMap extends AbstractMap<String, Object> {
             }
             List<Object> copy = new ArrayList<>(list.size());
             list.forEach(v -> copy.add(toTemplateValue(v)));
-            return Collections.unmodifiableList(copy);
+            return copy;
         }
         if (value instanceof Set<?> set) {
             List<Object> copy = new ArrayList<>(set.size());
             set.forEach(v -> copy.add(toTemplateValue(v)));
-            return Collections.unmodifiableList(copy);
+            return copy;
         }
         return value;
     }

@@ -70,6 +70,7 @@ class TemplateEngineTest {
         "{ '%s %r' % ('a', 'a') } => a 'a'",
         "{ '%x %o %e %g %%' % (255, 8, 12345.678, 0.0001) } => ff 10 1.234568e+04 0.0001 %",
         "{ '%(a)s-%(b).1f' % {'a': 'q', 'b': 2} } => q-2.0",
+        "{ '%s' % [1, 2] } { '%s!' % 'x' } => [1, 2] x!",
         // string methods
         "{ 'AbC'.lower() }{ 'abc'.upper() } => abcABC",
         "{ 'a,b,c'.split(',') } => ['a', 'b', 'c']",
@@ -96,7 +97,10 @@ class TemplateEngineTest {
         "{ {'a': 1}['a'] } { [4, 5, 6][1] } { [4, 5, 6][-1] } => 1 5 6",
         // membership and concatenation
         "{ 'a' in ['a', 'b'] } { 'z' not in 'abc' } { 'k' in {'k': 1} } => True True True",
-        "{ 'a' ~ 1 ~ 2.5 } => a12.5",
+        "{ 'a' ~ 1 ~ 2.5 } { true ~ none } => a12.5 TrueNone",
+        "{ '-' * 3 } { 2 * 'ab' } { [0] * 2 } { 3 * 1.5 } => --- abab [0, 0] 4.5",
+        "{ 'abc'[1:] } { [1, 2, 3][:2] } => bc [1, 2]",
+        "{ [1, 2]|sum } { [1, 2.5]|sum } => 3 3.5",
         // statements and comments
         "{% set x = 3 %}{% if x > 1 %}big{% else %}small{% endif %} => big",
         "{% for i in range(3) %}{i}{% endfor %} => 012",
@@ -114,6 +118,7 @@ class TemplateEngineTest {
         assertEquals("1.0 2.0 3.0 4.0", render("{ printer.toolhead.position.x } { printer.toolhead.position.y }"
                 + " { printer.toolhead.position.z } { printer.toolhead.position.e }"));
         assertEquals("2.0", render("{ printer.toolhead.position[1] }"));
+        assertEquals("X1.0 Y2.0 Z3.0 E4.0", render("{ 'X%s Y%s Z%s E%s' % printer.toolhead.position }"));
         assertEquals("12.0 abc", render("{ printer['gcode_macro M'].var } { printer[\"gcode_macro M\"].name }"));
         assertEquals("xyz 300.0", render("{ printer.toolhead.homed_axes } { printer.toolhead['max_velocity'] }"));
     }

@@ -55,6 +55,7 @@ final class PythonFilters {
                 new Simple("float", PythonFilters::toFloat),
                 new Simple("round", PythonFilters::round),
                 new Simple("join", PythonFilters::join),
+                new Simple("sum", PythonFilters::sum),
                 new Simple("min", (v, a) -> extreme(v, -1)),
                 new Simple("max", (v, a) -> extreme(v, 1)));
     }
@@ -166,6 +167,28 @@ final class PythonFilters {
             parts.add(PyStr.str(o));
         }
         return String.join(sep, parts);
+    }
+
+    /** Jinja2's sum(iterable, start=0): an int while every item is one, as Python's sum. */
+    private static Object sum(Object value, Object[] args) {
+        Object start = arg(args, 1, 0L);
+        boolean integral = !(start instanceof Double);
+        long whole = integral ? ((Number) start).longValue() : 0;
+        double total = ((Number) start).doubleValue();
+        if (!(value instanceof Iterable<?> items)) {
+            throw new PyException("TypeError", "'" + org.klipper4j.extras.gcodemacro.python.PyTypes.name(value)
+                    + "' object is not iterable");
+        }
+        for (Object o : items) {
+            if (!(o instanceof Number n)) {
+                throw new PyException("TypeError", "unsupported operand type(s) for +: 'int' and '"
+                        + org.klipper4j.extras.gcodemacro.python.PyTypes.name(o) + "'");
+            }
+            integral &= n instanceof Long || n instanceof Integer;
+            whole += n.longValue();
+            total += n.doubleValue();
+        }
+        return integral ? (Object) whole : total;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

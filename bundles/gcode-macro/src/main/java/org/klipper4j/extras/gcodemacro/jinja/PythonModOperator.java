@@ -20,7 +20,10 @@ final class PythonModOperator extends AstBinary.SimpleOperator {
     @Override
     protected Object apply(TypeConverter converter, Object left, Object right) {
         if (left instanceof CharSequence format) {
-            return PyFormat.format(format.toString(), right);
+            // only a tuple spreads over the conversions; any other value is the one argument
+            Object args = PythonOperators.isTuple(right) ? new java.util.ArrayList<>((java.util.List<?>) right)
+                    : java.util.Collections.singletonList(right);
+            return PyFormat.format(format.toString(), right instanceof java.util.Map ? right : args);
         }
         if (!(left instanceof Number) || !(right instanceof Number)) {
             throw new PyException("TypeError", "unsupported operand type(s) for %");
