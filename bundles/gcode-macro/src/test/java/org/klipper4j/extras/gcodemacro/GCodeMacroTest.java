@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,9 +65,7 @@ class GCodeMacroTest {
         GCodeMacro m = macro("TEST", "variable_t", "12.0", "variable_names", "['a', \"b\"]",
                 "variable_opts", "{'k': (1, 2), 'on': True, 'none': None}", "gcode",
                 "{ t + 1 } { names[1] } { opts.k[1] } { opts.on } { printer['gcode_macro TEST'].t }");
-        assertEquals(Map.of("t", 12.0, "names", List.of("a", "b"), "opts",
-                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of("k", List.of(1L, 2L),
-                        "on", true)))).keySet(), m.getStatus(0).keySet());
+        assertEquals(java.util.Set.of("t", "names", "opts"), m.getStatus(0).keySet());
         assertEquals(12.0, m.getStatus(0).get("t"));
         assertEquals(List.of("a", "b"), m.getStatus(0).get("names"));
         assertNull(gcode.run("TEST"));
