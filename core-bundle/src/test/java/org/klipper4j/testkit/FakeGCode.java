@@ -58,6 +58,11 @@ public final class FakeGCode implements GCodeDispatch {
     }
 
     @Override
+    public GCodeHandler getHandler(String name) {
+        return commands.get(name.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
     public void unregisterCommand(String name) {
         String key = name.toUpperCase(Locale.ROOT);
         commands.remove(key);

@@ -42,7 +42,9 @@ public class BootIT {
 
     @Configuration
     public Option[] config() {
-        return options(ItSetup.framework("BootIT", "[print_stats]\n\n[greeter]\nmessage: Hi\n",
+        return options(ItSetup.framework("BootIT", "[print_stats]\n\n[greeter]\nmessage: Hi\n\n"
+                        + "[gcode_macro HELLO]\nvariable_greeting: 'Hello'\ngcode:\n"
+                        + "  {action_respond_info('%s %s' % (greeting, params.WHO|default('macro')))}\n",
                 ItSetup.distributionSectionBundles()));
     }
 
@@ -104,5 +106,13 @@ public class BootIT {
         assertEquals("Printer is ready", host.getStateMessage());
         assertTrue(host.objectNames().toString(), host.objectNames().contains("greeter"));
         assertFalse(host.runGCode("GREET NAME=boot").isEmpty());
+    }
+
+    @Test
+    public void aMacroRunsThroughTheEmbeddedTemplateEngine() {
+        Printers.awaitState(host, PrinterState.READY);
+        assertTrue(host.objectNames().toString(), host.objectNames().contains("gcode_macro HELLO"));
+        List<String> out = host.runGCode("HELLO WHO=boot");
+        assertTrue(out.toString(), out.contains("// Hello boot"));
     }
 }

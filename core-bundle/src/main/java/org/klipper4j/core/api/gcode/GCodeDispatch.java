@@ -60,6 +60,14 @@ public interface GCodeDispatch {
     /** Help texts of the registered commands, by name. */
     Map<String, String> getCommandHelp();
 
+    /**
+     * The handler registered for a command, or null if there is none (gcode_macro's
+     * {@code rename_existing} moves a command to a new name with it).
+     */
+    default GCodeHandler getHandler(String name) {
+        return null;
+    }
+
     /** True if the command name is registered. */
     boolean isRegistered(String name);
 

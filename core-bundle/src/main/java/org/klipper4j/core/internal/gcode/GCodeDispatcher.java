@@ -171,6 +171,12 @@ public final class GCodeDispatcher implements GCodeDispatch, StatusProvider {
     }
 
     @Override
+    public GCodeHandler getHandler(String name) {
+        Registration registration = commands.get(name);
+        return registration == null ? null : registration.handler();
+    }
+
+    @Override
     public boolean isRegistered(String name) {
         return commands.containsKey(name);
     }
