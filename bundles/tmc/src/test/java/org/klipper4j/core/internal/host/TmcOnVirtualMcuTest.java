@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.PrinterState;
@@ -21,6 +20,7 @@ import org.klipper4j.extras.manualstepper.internal.ManualStepperModule;
 import org.klipper4j.extras.tmc.internal.Tmc2209Module;
 import org.klipper4j.extras.virtualmcu.BoardWiring;
 import org.klipper4j.extras.virtualmcu.VirtualMcu;
+import org.klipper4j.kinematics.cartesian.internal.CartesianKinematicsFactory;
 import org.klipper4j.kinematics.none.internal.NoneKinematicsFactory;
 import org.klipper4j.mcu.internal.host.McuModule;
 import org.klipper4j.mcu.internal.link.McuLinkOpener;
@@ -48,8 +48,23 @@ class TmcOnVirtualMcuTest {
     private HostLoop loop;
     private PrinterHostService host;
 
-    @BeforeEach
-    void start() throws Exception {
+    private static final String HOMING_CFG = "[mcu]\nserial: virtual:tmc\n\n"
+            + "[printer]\nkinematics: cartesian\nmax_velocity: 300\nmax_accel: 3000\n\n"
+            + "[stepper_x]\nstep_pin: PB0\ndir_pin: PB1\nenable_pin: !PB2\nmicrosteps: 16\nrotation_distance: 40\n"
+            + "endstop_pin: tmc2209_stepper_x:virtual_endstop\nposition_endstop: 0\nposition_max: 200\n"
+            + "homing_speed: 50\nhoming_retract_dist: 0\n\n"
+            + "[tmc2209 stepper_x]\nuart_pin: PE0\ndiag_pin: PC0\nrun_current: 0.5\n"
+            + "stealthchop_threshold: 999999\n\n"
+            + "[stepper_y]\nstep_pin: PB3\ndir_pin: PB4\nenable_pin: !PB5\nmicrosteps: 16\nrotation_distance: 40\n"
+            + "endstop_pin: PC1\nposition_endstop: 0\nposition_max: 200\n\n"
+            + "[stepper_z]\nstep_pin: PB6\ndir_pin: PB7\nenable_pin: !PB8\nmicrosteps: 16\nrotation_distance: 8\n"
+            + "endstop_pin: PC2\nposition_endstop: 0\nposition_max: 200\n";
+
+    private void start() throws Exception {
+        start(CFG);
+    }
+
+    private void start(String config) throws Exception {
         McuLinkOpener opener = new McuLinkOpener();
         opener.addProvider("virtual", (address, baud) -> board.openLink());
         ModuleRegistry registry = new ModuleRegistry();
@@ -59,8 +74,10 @@ class TmcOnVirtualMcuTest {
         registry.add(new ModuleEntry("manual_stepper", true, new ManualStepperModule(), "manual-stepper", 4, 0));
         registry.add(new ModuleEntry("tmc2209", true, new Tmc2209Module(), "tmc", 5, 0));
         registry.addKinematics(new ModuleRegistry.KinematicsEntry("none", new NoneKinematicsFactory(), "none", 6));
+        registry.addKinematics(new ModuleRegistry.KinematicsEntry("cartesian", new CartesianKinematicsFactory(),
+                "cartesian", 7));
         Path cfg = dir.resolve("printer.cfg");
-        Files.writeString(cfg, CFG);
+        Files.writeString(cfg, config);
         StartArgs args = new StartArgs(cfg, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of(), false, false);
         loop = new HostLoop(args, registry, code -> { });
@@ -89,7 +106,8 @@ class TmcOnVirtualMcuTest {
     }
 
     @Test
-    void registersAreWrittenAtConnectAndDumped() {
+    void registersAreWrittenAtConnectAndDumped() throws Exception {
+        start();
         // .5A at .11 Ohm: cs = int(32*.13*.5*sqrt2/.18 + .5) - 1 = 15 with vsense; IHOLDDELAY 8
         assertEquals(0x00080f0fL, board.tmcDriver("PE0", 0).read(IHOLD_IRUN));
         List<String> out = host.runGCode("DUMP_TMC STEPPER=stepper_x");
@@ -102,7 +120,8 @@ class TmcOnVirtualMcuTest {
     }
 
     @Test
-    void setTmcCurrentChangesIrunAndIholdOnTheWire() {
+    void setTmcCurrentChangesIrunAndIholdOnTheWire() throws Exception {
+        start();
         // .8A: cs = int(32*.13*.8*sqrt2/.18 + .5) - 1 = 25; reported (25+1)*.18/(32*.13*sqrt2) = .80A
         List<String> out = host.runGCode("SET_TMC_CURRENT STEPPER=stepper_x CURRENT=0.8");
         assertTrue(out.stream().anyMatch(l -> l.endsWith("Run Current: 0.80A Hold Current: 0.80A")),
@@ -112,6 +131,7 @@ class TmcOnVirtualMcuTest {
 
     @Test
     void anOvertemperatureBitShutsThePrinterDown() throws Exception {
+        start();
         host.runGCode("MANUAL_STEPPER STEPPER=stepper_x ENABLE=1");
         Thread.sleep(300);
         assertEquals(PrinterState.READY, host.getState(), host.getStateMessage());
@@ -121,5 +141,24 @@ class TmcOnVirtualMcuTest {
         assertEquals("TMC 'manual_stepper stepper_x' reports error:"
                 + " DRV_STATUS: 00000002 ot=1(OvertempError!) cs_actual=0(Reset?)",
                 host.getStateMessage().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void sensorlessHomingHomesOnTheDiagPinAndRestoresTheDriver() throws Exception {
+        start(HOMING_CFG);
+        var driver = board.tmcDriver("PE0", 0);
+        // stealthChop up to 999999 mm/s: TPWMTHRS = int(12e6 * (40/200/16/16) / 999999 + .5) = 0,
+        // GCONF = multistep_filt | mstep_reg_select | pdn_disable (en_spreadcycle off)
+        assertEquals(0x1c0L, driver.read(0x00));
+        int before = driver.writeLog().size();
+        assertEquals(List.of(), host.runGCode("G28 X"));
+        assertEquals("x", host.queryStatus("toolhead", List.of("homed_axes")).get("homed_axes"));
+        List<String> writes = driver.writeLog().subList(before, driver.writeLog().size());
+        // stallGuard4 needs stealthChop: TPWMTHRS 0, GCONF unchanged, TCOOLTHRS on for the move ...
+        assertTrue(writes.contains("14=000fffff"), writes.toString());
+        // ... and restored afterwards
+        assertEquals("14=00000000", writes.get(writes.size() - 1), writes.toString());
+        assertEquals(0L, driver.read(0x14));
+        assertEquals(0x1c0L, driver.read(0x00));
     }
 }
