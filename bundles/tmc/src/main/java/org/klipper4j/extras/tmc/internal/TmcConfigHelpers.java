@@ -57,16 +57,19 @@ final class TmcConfigHelpers {
     /** Distance of one full step of the driver's stepper, from the stepper section. */
     static double stepDistance(ConfigSection config) {
         ConfigSection s = config.getSection(stepperName(config));
-        double rotation = s.getFloat("rotation_distance", null, Bounds.above(0.));
+        double rotation = s.getFloat("rotation_distance");
         int fullSteps = s.getInt("full_steps_per_rotation", 200, 1, null);
-        int micro = s.getInt("microsteps", null, 1, null);
+        int micro = s.getInt("microsteps");
         double gear = 1.;
         String ratio = s.get("gear_ratio", null);
         if (ratio != null) {
             for (String pair : ratio.split(",")) {
                 String[] g = pair.split(":");
-                if (g.length == 2) {
+                try {
                     gear *= Double.parseDouble(g[0].trim()) / Double.parseDouble(g[1].trim());
+                } catch (RuntimeException e) {
+                    throw new ConfigException("Unable to parse gear_ratio '" + ratio + "' in section '"
+                            + s.getName() + "'");
                 }
             }
         }

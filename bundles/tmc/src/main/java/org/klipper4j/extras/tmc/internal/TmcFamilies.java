@@ -1,7 +1,6 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.tmc.internal;
 
-import java.util.List;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
 
@@ -142,7 +141,4 @@ final class TmcFamilies {
             f.setConfigField(config, (String) nameDefault[i], ((Number) nameDefault[i + 1]).longValue());
         }
     }
-
-    /** The families this bundle serves, by section name. */
-    static final List<String> SECTIONS = List.of("tmc2130", "tmc2208", "tmc2209", "tmc2240", "tmc2660", "tmc5160");
 }

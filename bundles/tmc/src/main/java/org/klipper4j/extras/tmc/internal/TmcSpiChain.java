@@ -71,13 +71,13 @@ final class TmcSpiChain {
         Integer chainLen = config.getInt("chain_length", null, 2, null);
         if (chainLen == null) {
             chainPosOut[0] = 1;
-            return new TmcSpiChain(factory.create(config, null), 1);
+            return new TmcSpiChain(factory.create(config), 1);
         }
         TmcSpiRegistry registry = TmcSpiRegistry.of(config.getPrinter());
         String csKey = config.get("cs_pin").trim();
         TmcSpiChain chain = registry.chains.get(csKey);
         if (chain == null) {
-            chain = new TmcSpiChain(factory.create(config, "tmc_spi_cs"), chainLen);
+            chain = new TmcSpiChain(factory.create(config), chainLen);
             registry.chains.put(csKey, chain);
         }
         if (chainLen != chain.chainLength) {
@@ -94,6 +94,6 @@ final class TmcSpiChain {
 
     /** Makes the SPI device of a section (mode and speed are the family's). */
     interface SpiFactory {
-        McuSpi create(ConfigSection config, String shareType);
+        McuSpi create(ConfigSection config);
     }
 }

@@ -24,7 +24,7 @@ final class TmcSpiTransport implements TmcTransport {
         int[] pos = new int[1];
         Buses buses = config.getPrinter().lookupObject("buses", Buses.class);
         this.chain = TmcSpiChain.lookup(config, pos,
-                (c, share) -> buses.spiFromConfig(c, SPI_MODE, "cs_pin", SPI_SPEED));
+                c -> buses.spiFromConfig(c, SPI_MODE, "cs_pin", SPI_SPEED));
         this.chainPos = pos[0];
     }
 
