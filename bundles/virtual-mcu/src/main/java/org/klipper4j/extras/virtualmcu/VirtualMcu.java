@@ -125,6 +125,11 @@ public final class VirtualMcu implements Closeable {
         return runner.inspect(fw -> plant.temperature(heaterPin, fw.seconds(fw.now())));
     }
 
+    /** The simulated TMC driver at a UART address on a tx pin's line (tests flip its bits). */
+    public org.klipper4j.extras.virtualmcu.internal.TmcRegisters tmcDriver(String txPin, int address) {
+        return plant.tmcDriver(txPin, address);
+    }
+
     /** Last duty (0..1) written to an output pin. */
     public double output(String pin) {
         return plant.output(pin);

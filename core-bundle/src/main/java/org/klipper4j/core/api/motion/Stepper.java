@@ -61,4 +61,12 @@ public interface Stepper {
 
     /** The steps' direction pin is inverted. */
     boolean isDirInverted();
+
+    /**
+     * Sets the step pulse duration used when the stepper section has no
+     * {@code step_pulse_duration} (Klipper's setup_default_pulse_duration; drivers
+     * such as TMC need only 100ns). Must be called before the MCU config is built.
+     */
+    default void setupDefaultPulseDuration(double pulseDuration, boolean stepBothEdge) {
+    }
 }

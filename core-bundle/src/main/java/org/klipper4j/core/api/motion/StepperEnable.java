@@ -17,4 +17,20 @@ public interface StepperEnable {
     List<String> getSteppers();
 
     boolean isMotorEnabled(String stepperName);
+
+    /** Called with (print time, enabled) when a stepper's enable state changes (Klipper's enable state callbacks). */
+    @FunctionalInterface
+    interface StateCallback {
+        void onStateChange(double printTime, boolean enabled);
+    }
+
+    /** Adds a callback for {@code stepperName}'s enable changes; used by drivers that enable in software (TMC toff). */
+    default void registerStateCallback(String stepperName, StateCallback callback) {
+        throw new UnsupportedOperationException("registerStateCallback");
+    }
+
+    /** True if the stepper has an enable pin of its own (not shared, not absent). */
+    default boolean hasDedicatedEnable(String stepperName) {
+        return true;
+    }
 }

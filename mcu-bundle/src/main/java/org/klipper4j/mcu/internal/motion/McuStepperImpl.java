@@ -45,6 +45,7 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
     private final MotionQueuingImpl motionQueuing;
     private final List<DoubleConsumer> activeCallbacks = new ArrayList<>();
     private TrapQueue trapq;
+    private Double defaultPulseDuration;
     private McuCommand resetStepClockCmd;
     private double mcuPositionOffset;
 
@@ -92,7 +93,8 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
     }
 
     private void buildConfig() {
-        double pulse = stepPulseDuration == null ? DEFAULT_STEP_PULSE_DURATION : stepPulseDuration;
+        double pulse = stepPulseDuration != null ? stepPulseDuration
+                : defaultPulseDuration != null ? defaultPulseDuration : DEFAULT_STEP_PULSE_DURATION;
         long pulseTicks = mcu.secondsToClock(pulse);
         mcu.addConfigCommand(String.format("config_stepper oid=%d step_pin=%s dir_pin=%s invert_step=%d"
                 + " step_pulse_ticks=%d", oid, stepPin.pin(), dirPin.pin(), stepPin.invert() ? 1 : 0, pulseTicks));
@@ -102,6 +104,12 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         compressor.fill((int) maxErrorTicks, dirPin.invert(), mcu.lookupCommand(QUEUE_STEP, queue),
                 mcu.lookupCommand(SET_NEXT_STEP_DIR, queue));
         resetStepClockCmd = mcu.lookupCommand(RESET_STEP_CLOCK, queue);
+    }
+
+    @Override
+    public void setupDefaultPulseDuration(double pulseDuration, boolean stepBothEdge) {
+        // step-on-both-edges is not used (yet): only the shorter pulse is taken
+        defaultPulseDuration = pulseDuration;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class StepperEnableImpl implements StepperEnable {
     static final class EnableLine {
         private final McuDigitalOut out;
         private int enableCount;
+        private int users;
 
         EnableLine(McuDigitalOut out, int enableCount) {
             this.out = out;
@@ -56,11 +57,13 @@ public final class StepperEnableImpl implements StepperEnable {
     static final class EnableTracking {
         private final Stepper stepper;
         private final EnableLine line;
+        private final List<StateCallback> callbacks = new ArrayList<>();
         private boolean enabled;
 
         EnableTracking(Stepper stepper, EnableLine line) {
             this.stepper = stepper;
             this.line = line;
+            line.users++;
             stepper.addActiveCallback(this::motorEnable);
         }
 
@@ -68,6 +71,7 @@ public final class StepperEnableImpl implements StepperEnable {
             if (!enabled) {
                 line.setEnable(printTime);
                 enabled = true;
+                callbacks.forEach(cb -> cb.onStateChange(printTime, true));
             }
         }
 
@@ -75,6 +79,7 @@ public final class StepperEnableImpl implements StepperEnable {
             if (enabled) {
                 line.setDisable(printTime);
                 enabled = false;
+                callbacks.forEach(cb -> cb.onStateChange(printTime, false));
                 stepper.addActiveCallback(this::motorEnable);
             }
         }
@@ -158,6 +163,25 @@ public final class StepperEnableImpl implements StepperEnable {
         setMotorsEnable(getSteppers(), false);
         toolhead.getKinematics().clearHomingState("xyz");
         printer.sendEvent("stepper_enable:motor_off");
+    }
+
+    @Override
+    public void registerStateCallback(String stepperName, StateCallback callback) {
+        tracking(stepperName).callbacks.add(callback);
+    }
+
+    @Override
+    public boolean hasDedicatedEnable(String stepperName) {
+        EnableLine line = tracking(stepperName).line;
+        return line.out != null && line.users == 1;
+    }
+
+    private EnableTracking tracking(String stepperName) {
+        EnableTracking el = lines.get(stepperName);
+        if (el == null) {
+            throw new ConfigException("Unknown stepper '" + stepperName + "'");
+        }
+        return el;
     }
 
     @Override

@@ -1,7 +1,9 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.virtualmcu.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,15 +18,22 @@ public final class TmcRegisters {
     private static final long VERSION_2209 = 0x21L << 24;
 
     private final Map<Integer, Long> values = new HashMap<>();
+    private final List<String> writeLog = new ArrayList<>();
     private int writeCount;
 
     public synchronized void write(int reg, long value) {
         writeCount = (writeCount + 1) & 0xff;
+        writeLog.add(String.format("%02x=%08x", reg, value & 0xffffffffL));
         if (reg == GSTAT) {
             values.put(reg, read(reg) & ~value);
         } else if (reg != IFCNT && reg != IOIN) {
             values.put(reg, value & 0xffffffffL);
         }
+    }
+
+    /** Every write so far as {@code "rr=vvvvvvvv"} (register and value in hex), oldest first. */
+    public synchronized List<String> writeLog() {
+        return new ArrayList<>(writeLog);
     }
 
     public synchronized long read(int reg) {

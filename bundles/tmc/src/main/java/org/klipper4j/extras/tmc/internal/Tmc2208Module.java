@@ -1,0 +1,16 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.extras.tmc.internal;
+
+import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.PrinterModule;
+import org.osgi.service.component.annotations.Component;
+
+/** Serves {@code [tmc2208 stepper_name]} sections. */
+@Component(property = {PrinterModule.SECTION + "=tmc2208", PrinterModule.PREFIX + "=true"})
+public class Tmc2208Module implements PrinterModule {
+
+    @Override
+    public Object load(ConfigSection config) {
+        return TmcFamilies.tmc2208(config);
+    }
+}
