@@ -41,6 +41,8 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
     private final double stepDist;
     private final Double stepPulseDuration;
     private final IterativeSolver solver = new IterativeSolver();
+    /** Commanded positions of stepper kinematics swapped out (Klipper keeps them in each kinematics). */
+    private final Map<StepperKinematics, Double> kinematicsPositions = new java.util.IdentityHashMap<>();
     private final StepCompressor compressor;
     private final MotionQueuingImpl motionQueuing;
     private final List<DoubleConsumer> activeCallbacks = new ArrayList<>();
@@ -186,7 +188,18 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
     @Override
     public StepperKinematics setStepperKinematics(StepperKinematics kinematics) {
         StepperKinematics old = solver.getKinematics();
+        long mcuPos = getMcuPosition();
+        if (old != null) {
+            // Klipper keeps the commanded position in the stepper kinematics itself:
+            // putting one back (after FORCE_MOVE/STEPPER_BUZZ) restores its position
+            kinematicsPositions.put(old, solver.getCommandedPos());
+        }
         solver.setKinematics(kinematics);
+        Double restored = kinematics == null ? null : kinematicsPositions.remove(kinematics);
+        if (restored != null) {
+            solver.setCommandedPos(restored);
+            setMcuPosition(mcuPos);
+        }
         setTrapqInternal();
         motionQueuing.checkStepGenerationScanWindows();
         return old;
