@@ -37,8 +37,11 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
     private final PinParams stepPin;
     private final PinParams dirPin;
     private final boolean unitsInRadians;
-    private final double rotationDist;
-    private final double stepDist;
+    private double rotationDist;
+    private final double stepsPerRotation;
+    private double stepDist;
+    /** Current dir inversion: the pin's, flipped by a negative extruder rotation distance. */
+    private boolean invertDir;
     private final Double stepPulseDuration;
     private final IterativeSolver solver = new IterativeSolver();
     /** Commanded positions of stepper kinematics swapped out (Klipper keeps them in each kinematics). */
@@ -60,7 +63,9 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         this.motionQueuing = motionQueuing;
         double[] dist = StepDistance.parse(config, unitsInRadians);
         this.rotationDist = dist[0];
+        this.stepsPerRotation = dist[1];
         this.stepDist = dist[0] / dist[1];
+        this.invertDir = dirPin.invert();
         this.stepPulseDuration = config.getFloat("step_pulse_duration", null, Bounds.range(0., .001));
         this.oid = mcu.createOid();
         this.compressor = new StepCompressor(oid);
@@ -101,7 +106,7 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         mcu.addConfigCommand(String.format("reset_step_clock oid=%d clock=0", oid), false, true);
         long maxErrorTicks = mcu.secondsToClock(mcu.getMaxStepperError());
         var queue = motionQueuing.commandQueueFor(mcu);
-        compressor.fill((int) maxErrorTicks, dirPin.invert(), mcu.lookupCommand(QUEUE_STEP, queue),
+        compressor.fill((int) maxErrorTicks, invertDir, mcu.lookupCommand(QUEUE_STEP, queue),
                 mcu.lookupCommand(SET_NEXT_STEP_DIR, queue));
         resetStepClockCmd = mcu.lookupCommand(RESET_STEP_CLOCK, queue);
     }
@@ -121,7 +126,7 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         Map<String, Object> params = mcu.lookupQueryCommand(GET_POSITION, POSITION_RESPONSE, oid, null, false)
                 .send(oid);
         long lastPos = ((Number) params.get("pos")).longValue();
-        if (dirPin.invert()) {
+        if (invertDir) {
             lastPos = -lastPos;
         }
         compressor.setLastPosition(lastPos);
@@ -171,8 +176,33 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         return stepDist;
     }
 
-    public double getRotationDistance() {
-        return rotationDist;
+    @Override
+    public double[] getRotationDistance() {
+        return new double[] {rotationDist, stepsPerRotation};
+    }
+
+    @Override
+    public void setRotationDistance(double newRotationDist) {
+        long mcuPos = getMcuPosition();
+        rotationDist = newRotationDist;
+        stepDist = newRotationDist / stepsPerRotation;
+        setTrapqInternal();
+        setMcuPosition(mcuPos);
+    }
+
+    @Override
+    public boolean isOrigDirInverted() {
+        return dirPin.invert();
+    }
+
+    @Override
+    public void setDirInverted(boolean invert) {
+        if (invert == invertDir) {
+            return;
+        }
+        invertDir = invert;
+        compressor.setInvertDir(invert);
+        mcu.getPrinter().sendEvent("stepper:set_dir_inverted", this);
     }
 
     @Override
@@ -182,7 +212,7 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
 
     @Override
     public boolean isDirInverted() {
-        return dirPin.invert();
+        return invertDir;
     }
 
     @Override
