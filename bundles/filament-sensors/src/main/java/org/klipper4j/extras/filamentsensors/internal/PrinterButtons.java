@@ -50,6 +50,13 @@ public final class PrinterButtons {
         buttons.setupButtons(params, callback);
     }
 
+    /** One button whose changes reach {@code callback} after {@code debounce_delay} of {@code config}. */
+    public void registerDebounceButton(String pinDesc, ButtonCallback callback,
+            org.klipper4j.core.api.ConfigSection config) {
+        DebounceButton debounce = new DebounceButton(config, callback);
+        registerButtons(List.of(pinDesc), debounce::buttonHandler);
+    }
+
     /** A callback run only when a single button is pressed. */
     public void registerButtonPush(String pinDesc, java.util.function.DoubleConsumer callback) {
         registerButtons(List.of(pinDesc), (eventtime, state) -> {

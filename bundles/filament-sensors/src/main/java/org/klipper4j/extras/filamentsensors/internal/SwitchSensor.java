@@ -1,7 +1,6 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.filamentsensors.internal;
 
-import java.util.List;
 import java.util.Map;
 
 import org.klipper4j.core.api.ConfigSection;
@@ -14,7 +13,7 @@ public final class SwitchSensor implements StatusProvider {
     public SwitchSensor(ConfigSection config) {
         PrinterButtons buttons = (PrinterButtons) config.getPrinter().loadObject(config, PrinterButtons.NAME);
         String switchPin = config.get("switch_pin");
-        buttons.registerButtons(List.of(switchPin), this::buttonHandler);
+        buttons.registerDebounceButton(switchPin, this::buttonHandler, config);
         runoutHelper = new RunoutHelper(config);
     }
 

@@ -76,10 +76,14 @@ class FilamentSensorTest {
         assertEquals(List.of("M117 in", "M400"), f.executedLines());
         // out and in again within event_delay: ignored
         f.printer.reactor().advance(1.);
-        f.report(0, 1, 0, 1);
+        f.report(0, 1, 0);
+        f.printer.reactor().advance(.1);
+        f.report(0, 2, 1);
         assertEquals(2, f.executedLines().size());
         f.printer.reactor().advance(5.);
-        f.report(0, 3, 0, 1);
+        f.report(0, 3, 0);
+        f.printer.reactor().advance(.1);
+        f.report(0, 4, 1);
         assertEquals(List.of("M117 in", "M400", "M117 in", "M400"), f.executedLines());
     }
 
@@ -96,6 +100,25 @@ class FilamentSensorTest {
         assertEquals(List.of("SET_FILAMENT_SENSOR SENSOR=runout ENABLE=0"), f.executedLines());
         // the reading is still tracked while disabled
         assertFalse((Boolean) sensor.getStatus(0.).get("filament_detected"));
+    }
+
+    @Test
+    void aChangeCountsOnlyAfterItLastedTheDebounceDelay() {
+        SensorFixture f = new SensorFixture(false);
+        SwitchSensor sensor = switchSensor(f, "debounce_delay", "0.5");
+        f.start();
+        f.report(0, 0, 1);
+        assertEquals(false, sensor.getStatus(0.).get("filament_detected"));
+        // a bounce back within the delay: nothing changes
+        f.printer.reactor().advance(0.2);
+        f.report(0, 1, 0);
+        f.printer.reactor().runFor(1.);
+        assertEquals(false, sensor.getStatus(0.).get("filament_detected"));
+        f.report(0, 2, 1);
+        f.printer.reactor().runFor(0.4);
+        assertEquals(false, sensor.getStatus(0.).get("filament_detected"));
+        f.printer.reactor().runFor(0.2);
+        assertEquals(true, sensor.getStatus(0.).get("filament_detected"));
     }
 
     @Test
