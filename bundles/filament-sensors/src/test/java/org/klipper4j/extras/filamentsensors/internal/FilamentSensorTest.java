@@ -141,6 +141,38 @@ class FilamentSensorTest {
     }
 
     @Test
+    void motionSensorReportsRunoutWhenTheExtruderPassesTheDetectionLengthWithoutPulses() {
+        SensorFixture f = new SensorFixture(false);
+        org.klipper4j.testkit.FakeMotionQueuing motion = new org.klipper4j.testkit.FakeMotionQueuing();
+        org.klipper4j.testkit.FakeStepper extruder = new org.klipper4j.testkit.FakeStepper("extruder");
+        motion.steppers.add(extruder);
+        f.printer.addObject("motion_queuing", motion);
+        f.printer.addObject("extruder", new Object());
+        MotionSensor sensor = new MotionSensor(f.section("filament_motion_sensor enc", "switch_pin", "PD5",
+                "detection_length", "4", "extruder", "extruder"));
+        f.idleState = "Printing";
+        f.start();
+        f.printer.sendEvent("idle_timeout:printing", 0.);
+        f.printer.reactor().advance(3.);
+        f.report(0, 0, 1);
+        assertEquals(4., sensor.getFilamentRunoutPos(), 1e-9);
+        extruder.position = 3.;
+        f.printer.reactor().runFor(.3);
+        assertEquals(true, sensor.getStatus(0.).get("filament_detected"));
+        // a pulse at 3.5 mm moves the runout point to 7.5 mm
+        extruder.position = 3.5;
+        f.report(0, 1, 0);
+        assertEquals(7.5, sensor.getFilamentRunoutPos(), 1e-6);
+        extruder.position = 7.;
+        f.printer.reactor().runFor(.3);
+        assertEquals(true, sensor.getStatus(0.).get("filament_detected"));
+        extruder.position = 8.;
+        f.printer.reactor().runFor(.3);
+        assertEquals(false, sensor.getStatus(0.).get("filament_detected"));
+        assertEquals(List.of("PAUSE", "M400"), f.executedLines());
+    }
+
+    @Test
     void motionSensorConfiguresItsPinAndNeedsAnExtruder() {
         SensorFixture f = new SensorFixture(false);
         ConfigException missing = assertThrows(ConfigException.class, () -> new MotionSensor(
