@@ -17,4 +17,12 @@ public interface ExtraAxis {
 
     /** Queues this axis' part of a move starting at {@code printTime}. */
     void processMove(double printTime, ToolheadMove move, int eIndex);
+
+    /**
+     * The G-code letter that moves this axis (e.g. {@code A} for a manual stepper
+     * registered with GCODE_AXIS=A); null for axes that G1 does not address by letter.
+     */
+    default String getAxisGcodeId() {
+        return null;
+    }
 }

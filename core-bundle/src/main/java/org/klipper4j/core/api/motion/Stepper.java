@@ -69,4 +69,30 @@ public interface Stepper {
      */
     default void setupDefaultPulseDuration(double pulseDuration, boolean stepBothEdge) {
     }
+
+    /** The dir pin's inversion as configured (before {@link #setDirInverted}). */
+    default boolean isOrigDirInverted() {
+        return isDirInverted();
+    }
+
+    /**
+     * Changes the direction inversion at run time (a negative extruder rotation
+     * distance); the MCU's current direction is kept. Flush step generation first.
+     */
+    default void setDirInverted(boolean invert) {
+        throw new UnsupportedOperationException("setDirInverted");
+    }
+
+    /** [rotation distance, full steps per rotation] (Klipper's get_rotation_distance). */
+    default double[] getRotationDistance() {
+        throw new UnsupportedOperationException("getRotationDistance");
+    }
+
+    /**
+     * Changes the distance per rotation (positive), keeping the MCU step position.
+     * Flush step generation first.
+     */
+    default void setRotationDistance(double rotationDist) {
+        throw new UnsupportedOperationException("setRotationDistance");
+    }
 }

@@ -80,6 +80,27 @@ public interface Toolhead extends MoveTransform, StatusProvider {
         throw new UnsupportedOperationException("setExtruder");
     }
 
+    /**
+     * Adds an extra axis after the existing ones (Klipper's {@code add_extra_axis}); its
+     * position index is 3 + its place in {@link #getExtraAxes()}. Sends {@link #UPDATE_EXTRA_AXES_EVENT}.
+     */
+    default void addExtraAxis(ExtraAxis axis, double axisPos) {
+        throw new UnsupportedOperationException("addExtraAxis");
+    }
+
+    /** Removes an extra axis added by {@link #addExtraAxis}; sends {@link #UPDATE_EXTRA_AXES_EVENT}. */
+    default void removeExtraAxis(ExtraAxis axis) {
+        throw new UnsupportedOperationException("removeExtraAxis");
+    }
+
+    /** The extra axes in position order: the first (the extruder) is position index 3. */
+    default java.util.List<ExtraAxis> getExtraAxes() {
+        return java.util.List.of();
+    }
+
+    /** Event sent after the set of extra axes changed. */
+    String UPDATE_EXTRA_AXES_EVENT = "toolhead:update_extra_axes";
+
     /** A homing move: sent in small segments so it can stop as soon as {@code dripCompletion} completes. */
     default void dripMove(double[] newpos, double speed, Completion<?> dripCompletion) {
         throw new UnsupportedOperationException("dripMove");

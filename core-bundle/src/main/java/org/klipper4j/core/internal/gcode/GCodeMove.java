@@ -58,6 +58,8 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
     private double speedFactor = 1.0 / 60.0;
     private double extrudeFactor = 1.0;
     private final Map<String, SavedState> savedStates = new HashMap<>();
+    /** G-code letter to position index; extra axes (GCODE_AXIS) come after XYZE. */
+    private Map<Character, Integer> axisMap = defaultAxisMap();
 
     private record SavedState(boolean absoluteCoord, boolean absoluteExtrude, double[] basePosition,
             double[] lastPosition, double[] homingPosition, double speed, double speedFactor,
@@ -72,6 +74,7 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
         printer.registerEventHandler("toolhead:manual_move", args -> resetLastPosition());
         printer.registerEventHandler(GCodeDispatcher.COMMAND_ERROR_EVENT, args -> resetLastPosition());
         printer.registerEventHandler("extruder:activate_extruder", args -> handleActivateExtruder());
+        printer.registerEventHandler(Toolhead.UPDATE_EXTRA_AXES_EVENT, args -> updateExtraAxes());
         GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
         gcode.registerCommand("G1", this::cmdG1, null);
         gcode.registerCommand("G0", this::cmdG1, null);
@@ -135,7 +138,7 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
     @Override
     public void resetLastPosition() {
         if (ready && moveTransform != null) {
-            lastPosition = fourAxes(moveTransform.getPosition());
+            lastPosition = atLeastFourAxes(moveTransform.getPosition());
         }
     }
 
@@ -146,9 +149,9 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
 
     @Override
     public double[] getGCodePosition() {
-        double[] p = new double[4];
-        for (int i = 0; i < 4; i++) {
-            p[i] = lastPosition[i] - basePosition[i];
+        double[] p = new double[lastPosition.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = lastPosition[i] - (i < basePosition.length ? basePosition[i] : 0.);
         }
         p[E] /= extrudeFactor;
         return p;
@@ -201,6 +204,14 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
                 boolean relative = !absoluteCoord || !absoluteExtrude;
                 lastPosition[E] = relative ? lastPosition[E] + value : value + basePosition[E];
             }
+            for (Map.Entry<Character, Integer> axis : axisMap.entrySet()) {
+                int pos = axis.getValue();
+                String v = pos > E ? params.get(String.valueOf(axis.getKey())) : null;
+                if (v != null && pos < lastPosition.length && pos < basePosition.length) {
+                    double value = PyNumbers.parseFloat(v);
+                    lastPosition[pos] = absoluteCoord ? value + basePosition[pos] : lastPosition[pos] + value;
+                }
+            }
             String f = params.get("F");
             if (f != null) {
                 double gcodeSpeed = PyNumbers.parseFloat(f);
@@ -233,7 +244,7 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
             }
         }
         if (!any) {
-            basePosition = lastPosition.clone();
+            System.arraycopy(lastPosition, 0, basePosition, 0, 4);
         }
     }
 
@@ -296,7 +307,7 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
         }
         absoluteCoord = state.absoluteCoord();
         absoluteExtrude = state.absoluteExtrude();
-        basePosition = state.basePosition().clone();
+        System.arraycopy(state.basePosition(), 0, basePosition, 0, 4);
         homingPosition = state.homingPosition().clone();
         speed = state.speed();
         speedFactor = state.speedFactor();
@@ -321,9 +332,10 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
             sb.append("stepper: ").append(stepperReport.stepperPositions()).append('\n');
             sb.append("kinematic: ").append(stepperReport.kinematicPositions()).append('\n');
         }
-        sb.append("toolhead: ").append(axisList("XYZE", toolhead.get().getPosition())).append('\n');
-        sb.append("gcode: ").append(axisList("XYZE", lastPosition)).append('\n');
-        sb.append("gcode base: ").append(axisList("XYZE", basePosition)).append('\n');
+        String axes = axisLetters();
+        sb.append("toolhead: ").append(axisList(axes, toolhead.get().getPosition())).append('\n');
+        sb.append("gcode: ").append(axisList(axes, lastPosition)).append('\n');
+        sb.append("gcode base: ").append(axisList(axes, basePosition)).append('\n');
         sb.append("gcode homing: ").append(axisList("XYZ", homingPosition));
         gcmd.respondInfo(sb.toString());
     }
@@ -339,10 +351,62 @@ public final class GCodeMove implements GCodeMoveState, StatusProvider {
         return sb.toString();
     }
 
-    private static double[] fourAxes(double[] position) {
-        double[] p = new double[4];
-        System.arraycopy(position, 0, p, 0, Math.min(4, position.length));
+    private static double[] atLeastFourAxes(double[] position) {
+        double[] p = new double[Math.max(4, position.length)];
+        System.arraycopy(position, 0, p, 0, position.length);
         return p;
+    }
+
+    private static Map<Character, Integer> defaultAxisMap() {
+        Map<Character, Integer> map = new LinkedHashMap<>();
+        for (int i = 0; i < AXES.length(); i++) {
+            map.put(AXES.charAt(i), i);
+        }
+        return map;
+    }
+
+    /** The letters of the position indexes in order ({@code XYZE} then extra axes, space if none). */
+    private String axisLetters() {
+        char[] letters = new char[Math.max(4, lastPosition.length)];
+        java.util.Arrays.fill(letters, ' ');
+        for (Map.Entry<Character, Integer> axis : axisMap.entrySet()) {
+            if (axis.getValue() < letters.length) {
+                letters[axis.getValue()] = axis.getKey();
+            }
+        }
+        return new String(letters);
+    }
+
+    /**
+     * The toolhead's extra axes changed (a manual stepper became a G-code axis or
+     * stopped being one): rebuild the letter map; an axis keeps its base position
+     * if it had a letter before, a new one starts at 0.
+     */
+    private void updateExtraAxes() {
+        Optional<Toolhead> toolhead = printer.findObject("toolhead", Toolhead.class);
+        if (toolhead.isEmpty()) {
+            return;
+        }
+        List<org.klipper4j.core.api.motion.ExtraAxis> extraAxes = toolhead.get().getExtraAxes();
+        Map<Character, Integer> newMap = defaultAxisMap();
+        double[] newBase = new double[Math.max(4, 3 + extraAxes.size())];
+        System.arraycopy(basePosition, 0, newBase, 0, 4);
+        for (int i = 1; i < extraAxes.size(); i++) {
+            String id = extraAxes.get(i).getAxisGcodeId();
+            if (id == null || id.length() != 1 || !Character.isUpperCase(id.charAt(0))
+                    || "XYZEFN".indexOf(id.charAt(0)) >= 0 || newMap.containsKey(id.charAt(0))) {
+                continue;
+            }
+            char letter = id.charAt(0);
+            newMap.put(letter, i + 3);
+            Integer oldIndex = axisMap.get(letter);
+            if (oldIndex != null && oldIndex < basePosition.length) {
+                newBase[i + 3] = basePosition[oldIndex];
+            }
+        }
+        axisMap = newMap;
+        basePosition = newBase;
+        resetLastPosition();
     }
 
     private static Double[] box(double[] values) {

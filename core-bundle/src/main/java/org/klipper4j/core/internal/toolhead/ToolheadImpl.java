@@ -364,6 +364,37 @@ public final class ToolheadImpl implements Toolhead, StatsSource {
         commandedPos[3] = extrudePos;
     }
 
+    @Override
+    public void addExtraAxis(ExtraAxis axis, double axisPos) {
+        flushLookahead(false);
+        extraAxes.add(axis);
+        double[] pos = java.util.Arrays.copyOf(commandedPos, commandedPos.length + 1);
+        pos[pos.length - 1] = axisPos;
+        commandedPos = pos;
+        printer.sendEvent(UPDATE_EXTRA_AXES_EVENT);
+    }
+
+    @Override
+    public void removeExtraAxis(ExtraAxis axis) {
+        flushLookahead(false);
+        int index = extraAxes.indexOf(axis);
+        if (index < 0) {
+            return;
+        }
+        int posIndex = index + 3;
+        double[] pos = new double[commandedPos.length - 1];
+        System.arraycopy(commandedPos, 0, pos, 0, posIndex);
+        System.arraycopy(commandedPos, posIndex + 1, pos, posIndex, pos.length - posIndex);
+        commandedPos = pos;
+        extraAxes.remove(index);
+        printer.sendEvent(UPDATE_EXTRA_AXES_EVENT);
+    }
+
+    @Override
+    public List<ExtraAxis> getExtraAxes() {
+        return List.copyOf(extraAxes);
+    }
+
     // ---------------------------------------------------------------- homing drip moves
 
     private double[] dripLoadTrapq(ToolheadMoveImpl submitMove) {

@@ -17,6 +17,13 @@ class FakeToolhead implements Toolhead {
     final List<Double> speeds = new ArrayList<>();
     double[] position = new double[4];
     double limit = 1000;
+    /** What getExtraAxes answers (the first stands for the extruder). */
+    List<org.klipper4j.core.api.motion.ExtraAxis> extraAxes = List.of();
+
+    @Override
+    public List<org.klipper4j.core.api.motion.ExtraAxis> getExtraAxes() {
+        return extraAxes;
+    }
 
     @Override
     public double[] getPosition() {

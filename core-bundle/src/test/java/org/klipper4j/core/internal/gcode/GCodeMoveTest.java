@@ -56,6 +56,52 @@ class GCodeMoveTest {
         }
     }
 
+    /** An extra axis that G1 addresses by {@code letter}. */
+    private static org.klipper4j.core.api.motion.ExtraAxis axis(String letter) {
+        return new org.klipper4j.core.api.motion.ExtraAxis() {
+            @Override
+            public String getName() {
+                return "axis " + letter;
+            }
+
+            @Override
+            public String getAxisGcodeId() {
+                return letter;
+            }
+
+            @Override
+            public double calcJunction(org.klipper4j.core.api.motion.ToolheadMove prev,
+                    org.klipper4j.core.api.motion.ToolheadMove move, int eIndex) {
+                return 0.;
+            }
+
+            @Override
+            public void checkMove(org.klipper4j.core.api.motion.ToolheadMove move, int eIndex) {
+            }
+
+            @Override
+            public void processMove(double printTime, org.klipper4j.core.api.motion.ToolheadMove move, int eIndex) {
+            }
+        };
+    }
+
+    @Test
+    void extraAxesRegisteredWithTheToolheadAreMovedByTheirLetter() {
+        ready();
+        toolhead.extraAxes = List.of(axis(null), axis("A"));
+        toolhead.position = new double[] {0., 0., 0., 0., 7.};
+        printer.sendEvent(org.klipper4j.core.api.motion.Toolhead.UPDATE_EXTRA_AXES_EVENT);
+        input("G1 A10 X2", "G91", "G1 A1", "G90");
+        assertArrayEquals(new double[] {2., 0., 0., 0., 10.}, toolhead.moves.get(0), EPS);
+        assertArrayEquals(new double[] {2., 0., 0., 0., 11.}, toolhead.moves.get(1), EPS);
+        // unregistered: the letter means nothing again
+        toolhead.extraAxes = List.of(axis(null));
+        toolhead.position = new double[] {2., 0., 0., 0.};
+        printer.sendEvent(org.klipper4j.core.api.motion.Toolhead.UPDATE_EXTRA_AXES_EVENT);
+        input("G1 A5 X3");
+        assertArrayEquals(new double[] {3., 0., 0., 0.}, toolhead.moves.get(2), EPS);
+    }
+
     @Test
     void movesFollowAbsoluteRelativeOffsetsAndFactors() {
         ready();

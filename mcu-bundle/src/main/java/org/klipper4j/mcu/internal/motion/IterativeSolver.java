@@ -47,6 +47,11 @@ public final class IterativeSolver {
         return lastFlushTime;
     }
 
+    /** Restores a commanded position remembered for a stepper kinematics that is put back. */
+    public void setCommandedPos(double position) {
+        commandedPos = position;
+    }
+
     public void setPosition(double x, double y, double z) {
         commandedPos = calcPositionFromCoord(x, y, z);
     }

@@ -37,10 +37,15 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
     private final PinParams stepPin;
     private final PinParams dirPin;
     private final boolean unitsInRadians;
-    private final double rotationDist;
-    private final double stepDist;
+    private double rotationDist;
+    private final double stepsPerRotation;
+    private double stepDist;
+    /** Current dir inversion: the pin's, flipped by a negative extruder rotation distance. */
+    private boolean invertDir;
     private final Double stepPulseDuration;
     private final IterativeSolver solver = new IterativeSolver();
+    /** Commanded positions of stepper kinematics swapped out (Klipper keeps them in each kinematics). */
+    private final Map<StepperKinematics, Double> kinematicsPositions = new java.util.IdentityHashMap<>();
     private final StepCompressor compressor;
     private final MotionQueuingImpl motionQueuing;
     private final List<DoubleConsumer> activeCallbacks = new ArrayList<>();
@@ -59,7 +64,9 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         this.motionQueuing = motionQueuing;
         double[] dist = StepDistance.parse(config, unitsInRadians);
         this.rotationDist = dist[0];
+        this.stepsPerRotation = dist[1];
         this.stepDist = dist[0] / dist[1];
+        this.invertDir = dirPin.invert();
         this.stepPulseDuration = config.getFloat("step_pulse_duration", null, Bounds.range(0., .001));
         this.oid = mcu.createOid();
         this.compressor = new StepCompressor(oid);
@@ -101,7 +108,7 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         mcu.addConfigCommand(String.format("reset_step_clock oid=%d clock=0", oid), false, true);
         long maxErrorTicks = mcu.secondsToClock(mcu.getMaxStepperError());
         var queue = motionQueuing.commandQueueFor(mcu);
-        compressor.fill((int) maxErrorTicks, dirPin.invert(), mcu.lookupCommand(QUEUE_STEP, queue),
+        compressor.fill((int) maxErrorTicks, invertDir, mcu.lookupCommand(QUEUE_STEP, queue),
                 mcu.lookupCommand(SET_NEXT_STEP_DIR, queue));
         resetStepClockCmd = mcu.lookupCommand(RESET_STEP_CLOCK, queue);
     }
@@ -127,7 +134,7 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         Map<String, Object> params = mcu.lookupQueryCommand(GET_POSITION, POSITION_RESPONSE, oid, null, false)
                 .send(oid);
         long lastPos = ((Number) params.get("pos")).longValue();
-        if (dirPin.invert()) {
+        if (invertDir) {
             lastPos = -lastPos;
         }
         compressor.setLastPosition(lastPos);
@@ -177,8 +184,33 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         return stepDist;
     }
 
-    public double getRotationDistance() {
-        return rotationDist;
+    @Override
+    public double[] getRotationDistance() {
+        return new double[] {rotationDist, stepsPerRotation};
+    }
+
+    @Override
+    public void setRotationDistance(double newRotationDist) {
+        long mcuPos = getMcuPosition();
+        rotationDist = newRotationDist;
+        stepDist = newRotationDist / stepsPerRotation;
+        setTrapqInternal();
+        setMcuPosition(mcuPos);
+    }
+
+    @Override
+    public boolean isOrigDirInverted() {
+        return dirPin.invert();
+    }
+
+    @Override
+    public void setDirInverted(boolean invert) {
+        if (invert == invertDir) {
+            return;
+        }
+        invertDir = invert;
+        compressor.setInvertDir(invert);
+        mcu.getPrinter().sendEvent("stepper:set_dir_inverted", this);
     }
 
     @Override
@@ -188,13 +220,24 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
 
     @Override
     public boolean isDirInverted() {
-        return dirPin.invert();
+        return invertDir;
     }
 
     @Override
     public StepperKinematics setStepperKinematics(StepperKinematics kinematics) {
         StepperKinematics old = solver.getKinematics();
+        long mcuPos = getMcuPosition();
+        if (old != null) {
+            // Klipper keeps the commanded position in the stepper kinematics itself:
+            // putting one back (after FORCE_MOVE/STEPPER_BUZZ) restores its position
+            kinematicsPositions.put(old, solver.getCommandedPos());
+        }
         solver.setKinematics(kinematics);
+        Double restored = kinematics == null ? null : kinematicsPositions.remove(kinematics);
+        if (restored != null) {
+            solver.setCommandedPos(restored);
+            setMcuPosition(mcuPos);
+        }
         setTrapqInternal();
         motionQueuing.checkStepGenerationScanWindows();
         return old;

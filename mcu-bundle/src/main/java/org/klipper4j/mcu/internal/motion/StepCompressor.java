@@ -64,6 +64,19 @@ public final class StepCompressor {
         this.setDirCmd = setDirCmd;
     }
 
+    /**
+     * Flips the direction inversion; the direction the MCU is set to stays
+     * valid, so the logical direction flips with it (Klipper's stepcompress_set_invert_sdir).
+     */
+    public void setInvertDir(boolean invert) {
+        if (invert != invertDir) {
+            invertDir = invert;
+            if (sdir == 0 || sdir == 1) {
+                sdir ^= 1;
+            }
+        }
+    }
+
     public int getOid() {
         return oid;
     }

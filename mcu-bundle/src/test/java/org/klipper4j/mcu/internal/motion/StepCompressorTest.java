@@ -114,6 +114,23 @@ class StepCompressorTest {
     }
 
     @Test
+    void flippingTheInversionKeepsTheMcuDirectionUntilTheLogicalDirectionChanges() {
+        sc.fill(MAX_ERROR, false, new RecordingCommand("queue_step", sent),
+                new RecordingCommand("set_next_step_dir", sent));
+        sc.append(1, 0.0, 0.010);
+        sc.flush(Long.MAX_VALUE);
+        sc.setInvertDir(true);
+        // the same pin level now means the other logical direction: dir 0 needs no new command
+        sc.append(0, 0.0, 0.020);
+        sc.append(1, 0.0, 0.030);
+        sc.flush(Long.MAX_VALUE);
+        drain();
+        List<Long> dirs = sent.stream().filter(c -> c.name().equals("set_next_step_dir"))
+                .map(c -> c.arg(1)).toList();
+        assertEquals(List.of(1L, 0L), dirs);
+    }
+
+    @Test
     void flushStopsAtTheRequestedClock() {
         for (int i = 0; i < 10; i++) {
             sc.append(1, 0.0, 0.010 * (i + 1));

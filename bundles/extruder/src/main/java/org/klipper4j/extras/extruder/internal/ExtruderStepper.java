@@ -31,7 +31,6 @@ final class ExtruderStepper {
     private final double configPressureAdvance;
     private final double configSmoothTime;
     private final Stepper stepper;
-    private final double rotationDistance;
     private final ExtruderStepperKinematics kinematics = new ExtruderStepperKinematics();
     private final MotionQueuing motionQueuing;
     private double pressureAdvance;
@@ -47,7 +46,6 @@ final class ExtruderStepper {
                 Bounds.above(0.).andMax(.200));
         this.motionQueuing = (MotionQueuing) printer.loadObject(config, MotionQueuing.NAME);
         this.stepper = motionQueuing.createStepper(config, false);
-        this.rotationDistance = config.getFloat("rotation_distance");
         stepper.setStepperKinematics(kinematics);
         printer.registerEventHandler(PrinterEvents.CONNECT, args -> handleConnect());
         GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
@@ -149,12 +147,26 @@ final class ExtruderStepper {
     }
 
     private void cmdRotationDistance(GCodeCommand gcmd) {
-        if (gcmd.has("DISTANCE")) {
-            // changing the step distance needs a Stepper API the motion bundle does not offer yet
-            throw gcmd.error("SET_EXTRUDER_ROTATION_DISTANCE DISTANCE is not supported yet");
+        Double distance = gcmd.has("DISTANCE") ? gcmd.getFloat("DISTANCE") : null;
+        double rotationDist;
+        if (distance != null) {
+            if (distance == 0.) {
+                throw gcmd.error("Rotation distance can not be zero");
+            }
+            // a negative distance flips the motor direction
+            boolean nextInvertDir = distance < 0. ? !stepper.isOrigDirInverted() : stepper.isOrigDirInverted();
+            rotationDist = Math.abs(distance);
+            printer.lookupObject("toolhead", Toolhead.class).flushStepGeneration();
+            stepper.setRotationDistance(rotationDist);
+            stepper.setDirInverted(nextInvertDir);
+        } else {
+            rotationDist = stepper.getRotationDistance()[0];
+        }
+        if (stepper.isDirInverted() != stepper.isOrigDirInverted()) {
+            rotationDist = -rotationDist;
         }
         gcmd.respondInfo(String.format(Locale.ROOT, "Extruder '%s' rotation distance set to %.6f", name,
-                rotationDistance));
+                rotationDist));
     }
 
     private void cmdSyncExtruderMotion(GCodeCommand gcmd) {

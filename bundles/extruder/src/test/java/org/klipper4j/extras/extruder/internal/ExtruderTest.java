@@ -292,6 +292,21 @@ class ExtruderTest {
     }
 
     @Test
+    void negativeRotationDistanceFlipsTheDirectionAndIsReportedNegative() throws Exception {
+        ExtruderPrinter p = printer("");
+        p.gcode.run("SET_EXTRUDER_ROTATION_DISTANCE", "EXTRUDER", "extruder", "DISTANCE", "-33.1");
+        assertEquals("Extruder 'extruder' rotation distance set to -33.100000",
+                p.gcode.responses.get(p.gcode.responses.size() - 1));
+        org.klipper4j.core.api.gcode.CommandError zero = org.junit.jupiter.api.Assertions.assertThrows(
+                org.klipper4j.core.api.gcode.CommandError.class,
+                () -> p.gcode.run("SET_EXTRUDER_ROTATION_DISTANCE", "EXTRUDER", "extruder", "DISTANCE", "0"));
+        assertEquals("Rotation distance can not be zero", zero.getMessage());
+        p.gcode.run("SET_EXTRUDER_ROTATION_DISTANCE", "EXTRUDER", "extruder", "DISTANCE", "20");
+        assertEquals("Extruder 'extruder' rotation distance set to 20.000000",
+                p.gcode.responses.get(p.gcode.responses.size() - 1));
+    }
+
+    @Test
     void secondExtruderActivatesWithItsOwnPosition() throws Exception {
         ExtruderPrinter p = printer(EXTRUDER.replace("[extruder]", "[extruder1]").replace("PA4", "PC1")
                 .replace("PA6", "PC3").replace("PA2", "PC7").replace("PB4", "PH6").replace("PK5", "PK7"));

@@ -12,20 +12,23 @@ import org.klipper4j.core.api.StatusProvider;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
+import org.klipper4j.core.api.motion.ExtraAxis;
 import org.klipper4j.core.api.motion.MotionQueuing;
 import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.Stepper;
 import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.core.api.motion.Toolhead;
+import org.klipper4j.core.api.motion.ToolheadMove;
 import org.klipper4j.core.api.motion.TrapQueue;
 import org.klipper4j.core.api.reactor.Completion;
 
 /**
  * A stepper outside the kinematics (Klipper's manual_stepper): moved by the
  * MANUAL_STEPPER command on its own trapq, timed after the toolhead's moves;
- * homes against its endstop when it has one.
+ * homes against its endstop when it has one. With GCODE_AXIS it becomes an
+ * extra axis of the toolhead, moved by G1 together with XYZ.
  */
-public final class ManualStepper implements StatusProvider {
+public final class ManualStepper implements StatusProvider, ExtraAxis {
     static final String HELP = "Command a manually configured stepper";
 
     private final Printer printer;
@@ -41,9 +44,16 @@ public final class ManualStepper implements StatusProvider {
     private double nextCmdTime;
     /** Where the queued moves end; steps are generated later, so the steppers lag behind it. */
     private double commandedPos;
+    private final String name;
+    /** The G-code letter while registered as a toolhead axis, else null. */
+    private String axisGcodeId;
+    private double instantCornerV;
+    private double gaxisLimitVelocity;
+    private double gaxisLimitAccel;
 
     public ManualStepper(ConfigSection config) {
         printer = config.getPrinter();
+        name = config.getName();
         motionQueuing = (MotionQueuing) printer.loadObject(config, MotionQueuing.NAME);
         if (config.get("endstop_pin", null) != null) {
             rail = motionQueuing.createRail(config, false, 0., false);
@@ -188,7 +198,11 @@ public final class ManualStepper implements StatusProvider {
 
     void cmdManualStepper(GCodeCommand gcmd) {
         if (gcmd.get("GCODE_AXIS", null) != null) {
-            throw gcmd.error("GCODE_AXIS is not supported by this host yet");
+            commandWithGcodeAxis(gcmd);
+            return;
+        }
+        if (axisGcodeId != null) {
+            throw gcmd.error("Must unregister from gcode axis first");
         }
         Integer enable = gcmd.getInt("ENABLE", null);
         if (enable != null) {
@@ -211,6 +225,86 @@ public final class ManualStepper implements StatusProvider {
         } else if (gcmd.getInt("SYNC", 0) != 0) {
             syncPrintTime();
         }
+    }
+
+    // ---------------------------------------------------------------- extra G-code axis
+
+    private void commandWithGcodeAxis(GCodeCommand gcmd) {
+        Toolhead toolhead = toolhead();
+        String gcodeAxis = gcmd.get("GCODE_AXIS").toUpperCase(java.util.Locale.ROOT);
+        double cornerV = gcmd.getFloat("INSTANTANEOUS_CORNER_VELOCITY", 1., Bounds.min(0.));
+        double limitVelocity = gcmd.getFloat("LIMIT_VELOCITY", 999999.9, Bounds.above(0.));
+        double limitAccel = gcmd.getFloat("LIMIT_ACCEL", 999999.9, Bounds.above(0.));
+        if (axisGcodeId != null) {
+            if (!gcodeAxis.isEmpty()) {
+                throw gcmd.error("Must unregister axis first");
+            }
+            toolhead.removeExtraAxis(this);
+            axisGcodeId = null;
+            return;
+        }
+        if (gcodeAxis.length() != 1 || !Character.isUpperCase(gcodeAxis.charAt(0))
+                || "XYZEFN".contains(gcodeAxis)) {
+            if (gcodeAxis.isEmpty()) {
+                // unregistering an axis that is not registered: nothing to do
+                return;
+            }
+            throw gcmd.error("Not a valid GCODE_AXIS");
+        }
+        for (ExtraAxis ea : toolhead.getExtraAxes()) {
+            if (gcodeAxis.equals(ea.getAxisGcodeId())) {
+                throw gcmd.error("Axis '" + gcodeAxis + "' already registered");
+            }
+        }
+        axisGcodeId = gcodeAxis;
+        instantCornerV = cornerV;
+        gaxisLimitVelocity = limitVelocity;
+        gaxisLimitAccel = limitAccel;
+        toolhead.addExtraAxis(this, commandedPos);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String getAxisGcodeId() {
+        return axisGcodeId;
+    }
+
+    @Override
+    public double calcJunction(ToolheadMove prevMove, ToolheadMove move, int eIndex) {
+        double diffR = move.axesR()[eIndex] - prevMove.axesR()[eIndex];
+        if (diffR != 0.) {
+            double v = instantCornerV / Math.abs(diffR);
+            return v * v;
+        }
+        return move.maxCruiseV2();
+    }
+
+    @Override
+    public void checkMove(ToolheadMove move, int eIndex) {
+        double movePos = move.endPos()[eIndex];
+        if ((positionMin != null && movePos < positionMin) || (positionMax != null && movePos > positionMax)) {
+            throw move.moveError();
+        }
+        double axisRatio = move.moveDistance() / Math.abs(move.axesD()[eIndex]);
+        double limitVelocity = gaxisLimitVelocity * axisRatio;
+        double limitAccel = gaxisLimitAccel * axisRatio;
+        if (!move.isKinematicMove() && accel != 0.) {
+            limitAccel = Math.min(limitAccel, accel * axisRatio);
+        }
+        move.limitSpeed(limitVelocity, limitAccel);
+    }
+
+    @Override
+    public void processMove(double printTime, ToolheadMove move, int eIndex) {
+        double axisR = move.axesR()[eIndex];
+        double startPos = move.startPos()[eIndex];
+        trapq.append(printTime, move.accelT(), move.cruiseT(), move.decelT(), startPos, 0., 0., 1., 0., 0.,
+                move.startV() * axisR, move.cruiseV() * axisR, move.accel() * axisR);
+        commandedPos = move.endPos()[eIndex];
     }
 
     @Override
