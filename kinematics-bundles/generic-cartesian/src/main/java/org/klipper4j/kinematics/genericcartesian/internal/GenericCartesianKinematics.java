@@ -376,20 +376,29 @@ public final class GenericCartesianKinematics implements DualCarriageKinematics 
     private void cmdSetStepperCarriages(GCodeCommand cmd) {
         toolhead.flushStepGeneration();
         String name = cmd.get("STEPPER");
+        String text = cmd.get("CARRIAGES").toLowerCase(Locale.ROOT);
+        boolean validate = cmd.getInt("DISABLE_CHECKS", 0) == 0;
+        setStepperCarriages(name, text, validate, cmd::error);
+    }
+
+    /**
+     * SET_STEPPER_CARRIAGES: new coefficients for the carriages a stepper already
+     * follows; with {@code validate}, every dual-carriage choice must still move all axes.
+     */
+    void setStepperCarriages(String name, String text, boolean validate, Function<String, RuntimeException> error) {
         List<KinematicStepper> matching = steppers.stream()
                 .filter(s -> s.getName().equals(name) || s.getShortName().equals(name)).toList();
         if (matching.size() != 1) {
-            throw cmd.error("Invalid STEPPER '" + name + "' specified");
+            throw error.apply("Invalid STEPPER '" + name + "' specified");
         }
         KinematicStepper stepper = matching.get(0);
-        String text = cmd.get("CARRIAGES").toLowerCase(Locale.ROOT);
-        boolean validate = cmd.getInt("DISABLE_CHECKS", 0) == 0;
         List<Carriage> oldCarriages = stepper.getCarriages();
         double[] oldCoeffs = stepper.getCoeffs();
-        stepper.updateCarriages(text, allCarriages, cmd::error);
+        stepper.updateCarriages(text, allCarriages, error);
         if (!stepper.getCarriages().equals(oldCarriages)) {
-            stepper.setCoeffs(oldCoeffs);
-            throw cmd.error("SET_STEPPER_CARRIAGES cannot add or remove carriages that the stepper controls");
+            // Klipper keeps the refused carriage list here; we put both back so a later valid change works
+            stepper.restore(oldCarriages, oldCoeffs);
+            throw error.apply("SET_STEPPER_CARRIAGES cannot add or remove carriages that the stepper controls");
         }
         double[] pos = toolhead.getPosition();
         stepper.getStepper().setPosition(pos[0], pos[1], pos[2]);
@@ -397,7 +406,7 @@ public final class GenericCartesianKinematics implements DualCarriageKinematics 
             return;
         }
         if (dcModule == null) {
-            checkKinematics(cmd::error);
+            checkKinematics(error);
             return;
         }
         DualCarriages.SavedState state = dcModule.saveState();
@@ -413,7 +422,7 @@ public final class GenericCartesianKinematics implements DualCarriageKinematics 
                 r.activate(CarriageMode.PRIMARY, pos, null);
                 dcModule.getCarriage(c.getDualCarriage().getRail()).inactivate(pos);
             }
-            checkKinematics(cmd::error);
+            checkKinematics(error);
         }
         dcModule.restoreState(state, false, 0.);
     }

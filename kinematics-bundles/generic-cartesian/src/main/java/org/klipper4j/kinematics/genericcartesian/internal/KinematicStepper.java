@@ -60,6 +60,12 @@ final class KinematicStepper {
         kinematics.setCoeffs(coeffs);
     }
 
+    /** Puts back carriages and coefficients saved before a refused change. */
+    void restore(List<Carriage> oldCarriages, double[] oldCoeffs) {
+        carriages = oldCarriages;
+        setCoeffs(oldCoeffs);
+    }
+
     /** Re-reads {@code carriages} from a SET_STEPPER_CARRIAGES value. */
     void updateCarriages(String text, Map<String, Carriage> known, Function<String, RuntimeException> error) {
         CarriagesExpression e = CarriagesExpression.parse(text, known, error);
