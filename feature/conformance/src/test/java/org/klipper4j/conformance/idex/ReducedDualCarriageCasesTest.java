@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.conformance.TestResources;
 import org.klipper4j.conformance.compare.StreamComparator;
 import org.klipper4j.conformance.compare.Verdict;
@@ -35,8 +35,9 @@ import org.klipper4j.mcu.protocol.DataDictionary;
  * removed input shaping changes them.
  */
 class ReducedDualCarriageCasesTest {
-    @TempDir
-    static Path work;
+    /** Outputs stay beside the suite's, for {@code mcustream.py compare}. */
+    private static final Path work = Path.of(System.getProperty("conformance.work", "target/conformance-work"))
+            .resolve("idex-reduced");
 
     /** In Klipper's hybrid_corexy_dual_carriage stream: the first command of the first shaped move. */
     private static final int FIRST_SHAPED_REF_COMMAND = 2259;
@@ -51,16 +52,28 @@ class ReducedDualCarriageCasesTest {
     }
 
     private static Verdict run(String name, String caseId) throws IOException {
-        ConformanceCase c = new ConformanceCase(caseId, "../idex-reduced/" + name + "/printer.cfg",
-                Map.of("mcu", "atmega2560.dict"), "../idex-reduced/" + name + "/input.gcode",
-                Map.of("mcu", "cases/" + caseId + "/expected.serial"), false, true);
+        return run(name, caseId, Map.of("mcu", "atmega2560.dict"), Map.of("mcu", "cases/" + caseId + "/expected.serial"))
+                .get("mcu");
+    }
+
+    /** Runs a reduced case; each MCU's stream judged against Klipper's. */
+    private static Map<String, Verdict> run(String name, String caseId, Map<String, String> dicts,
+            Map<String, String> expected) throws IOException {
+        ConformanceCase c = new ConformanceCase(caseId, "../idex-reduced/" + name + "/printer.cfg", dicts,
+                "../idex-reduced/" + name + "/input.gcode", expected, false, true);
         CaseResult r = runner.run(c);
-        Path ours = work.resolve(caseId).resolve("out.serial");
-        if (!Files.exists(ours)) {
-            throw new AssertionError(caseId + ": " + r.verdict());
+        Map<String, Verdict> verdicts = new TreeMap<>();
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String mcu = e.getKey();
+            Path serial = work.resolve(caseId).resolve("out.serial");
+            Path ours = mcu.equals("mcu") ? serial : Path.of(serial + "-" + mcu);
+            if (!Files.exists(ours)) {
+                throw new AssertionError(caseId + ": " + r.verdict());
+            }
+            DataDictionary dict = DataDictionary.load(TestResources.reference().resolve("dict").resolve(dicts.get(mcu)));
+            verdicts.put(mcu, new StreamComparator(dict).compare(TestResources.reference().resolve(e.getValue()), ours));
         }
-        DataDictionary dict = DataDictionary.load(TestResources.reference().resolve("dict/atmega2560.dict"));
-        return new StreamComparator(dict).compare(TestResources.reference().resolve(c.expected().get("mcu")), ours);
+        return verdicts;
     }
 
     @Test
@@ -118,6 +131,27 @@ class ReducedDualCarriageCasesTest {
                 assertTrue(f.contains("0 missing, 0 extra"), f);
             }
         }
+    }
+
+    @Test
+    void fourToolIdexOnTwoMcusStepsAsKlipperUntilInputShapingStarts() throws IOException {
+        // generic_cartesian_iqex up to QUERY_ENDSTOPS: tool changes over four X carriages (two
+        // pairs) and two Y gantries, SAVE/RESTORE_DUAL_CARRIAGE_STATE; Klipper shapes every move
+        // after that, so this run stops there and its steps must be the start of Klipper's
+        String id = "generic_cartesian_iqex-generic_cartesian_iqex";
+        Map<String, Verdict> verdicts = run("generic_cartesian_iqex", id,
+                Map.of("mcu", "stm32h723.dict", "extboard", "stm32h723.dict"),
+                Map.of("mcu", "cases/" + id + "/expected.serial", "extboard", "cases/" + id + "/expected-extboard.serial"));
+        int steppers = 0;
+        for (Verdict v : verdicts.values()) {
+            steppers += v.steppers();
+            for (String f : v.failures()) {
+                assertTrue(!f.startsWith("unmatched objects") && !f.contains("over tolerance")
+                        && !f.contains("different direction"), f);
+            }
+        }
+        // t0..t3 on the extboard; four gantry steppers, three z and four extruders on the main MCU
+        assertEquals(15, steppers);
     }
 
     private static void assertOnlyTheServoIsMissing(Verdict v) {
