@@ -52,8 +52,8 @@ class ReducedDualCarriageCasesTest {
     }
 
     private static Verdict run(String name, String caseId) throws IOException {
-        return run(name, caseId, Map.of("mcu", "atmega2560.dict"), Map.of("mcu", "cases/" + caseId + "/expected.serial"))
-                .get("mcu");
+        Map<String, String> expected = Map.of("mcu", "cases/" + caseId + "/expected.serial");
+        return run(name, caseId, Map.of("mcu", "atmega2560.dict"), expected).get("mcu");
     }
 
     /** Runs a reduced case; each MCU's stream judged against Klipper's. */
@@ -70,8 +70,9 @@ class ReducedDualCarriageCasesTest {
             if (!Files.exists(ours)) {
                 throw new AssertionError(caseId + ": " + r.verdict());
             }
-            DataDictionary dict = DataDictionary.load(TestResources.reference().resolve("dict").resolve(dicts.get(mcu)));
-            verdicts.put(mcu, new StreamComparator(dict).compare(TestResources.reference().resolve(e.getValue()), ours));
+            Path reference = TestResources.reference();
+            DataDictionary dict = DataDictionary.load(reference.resolve("dict").resolve(dicts.get(mcu)));
+            verdicts.put(mcu, new StreamComparator(dict).compare(reference.resolve(e.getValue()), ours));
         }
         return verdicts;
     }
@@ -141,7 +142,8 @@ class ReducedDualCarriageCasesTest {
         String id = "generic_cartesian_iqex-generic_cartesian_iqex";
         Map<String, Verdict> verdicts = run("generic_cartesian_iqex", id,
                 Map.of("mcu", "stm32h723.dict", "extboard", "stm32h723.dict"),
-                Map.of("mcu", "cases/" + id + "/expected.serial", "extboard", "cases/" + id + "/expected-extboard.serial"));
+                Map.of("mcu", "cases/" + id + "/expected.serial",
+                        "extboard", "cases/" + id + "/expected-extboard.serial"));
         int steppers = 0;
         for (Verdict v : verdicts.values()) {
             steppers += v.steppers();

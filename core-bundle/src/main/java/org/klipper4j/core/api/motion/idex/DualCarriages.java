@@ -73,7 +73,7 @@ public final class DualCarriages implements StatusProvider {
             int axis = axes.get(i);
             boolean activate = !axisActivated[axis];
             axisActivated[axis] = true;
-            primaryRails(pc, dc, axis, safe, activate, wrapped, notify);
+            addPrimaryCarriage(pc, dc, axis, safe, activate, wrapped, notify);
         }
         for (int i = 0; i < dualRails.size(); i++) {
             Rail dc = dualRails.get(i);
@@ -105,7 +105,7 @@ public final class DualCarriages implements StatusProvider {
                 "Restore dual carriages modes and positions");
     }
 
-    private void primaryRails(Rail pc, Rail dc, int axis, Double safe, boolean activate,
+    private void addPrimaryCarriage(Rail pc, Rail dc, int axis, Double safe, boolean activate,
             Map<Stepper, DualCarriageStepperKinematics> wrapped, Runnable notify) {
         primaryRails.add(new DualCarriageRail(pc, dc, axis, safe, activate, kinematicsOf(pc, wrapped), notify));
     }
