@@ -139,8 +139,20 @@ class ReducedDualCarriageCasesTest {
         // generic_cartesian_iqex up to QUERY_ENDSTOPS: tool changes over four X carriages (two
         // pairs) and two Y gantries, SAVE/RESTORE_DUAL_CARRIAGE_STATE; Klipper shapes every move
         // after that, so this run stops there and its steps must be the start of Klipper's
-        String id = "generic_cartesian_iqex-generic_cartesian_iqex";
-        Map<String, Verdict> verdicts = run("generic_cartesian_iqex", id,
+        // t0..t3 on the extboard; four gantry steppers, three z and four extruders on the main MCU
+        assertStepsStartAsKlipper("generic_cartesian_iqex", 15);
+    }
+
+    @Test
+    void threeToolIdexWithACoreXYGantryStepsAsKlipperUntilInputShapingStarts() throws IOException {
+        // generic_cartesian_itex likewise: t0/t1 on the first gantry, t2 driven with the second
+        // gantry by two corexy-style steppers (carriage_t2-carriage_gantry1, carriage_t2+carriage_gantry1)
+        assertStepsStartAsKlipper("generic_cartesian_itex", 12);
+    }
+
+    private static void assertStepsStartAsKlipper(String name, int stepperCount) throws IOException {
+        String id = name + "-" + name;
+        Map<String, Verdict> verdicts = run(name, id,
                 Map.of("mcu", "stm32h723.dict", "extboard", "stm32h723.dict"),
                 Map.of("mcu", "cases/" + id + "/expected.serial",
                         "extboard", "cases/" + id + "/expected-extboard.serial"));
@@ -152,8 +164,7 @@ class ReducedDualCarriageCasesTest {
                         && !f.contains("different direction"), f);
             }
         }
-        // t0..t3 on the extboard; four gantry steppers, three z and four extruders on the main MCU
-        assertEquals(15, steppers);
+        assertEquals(stepperCount, steppers);
     }
 
     private static void assertOnlyTheServoIsMissing(Verdict v) {
