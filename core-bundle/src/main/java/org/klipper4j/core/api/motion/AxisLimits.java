@@ -36,6 +36,27 @@ public final class AxisLimits {
         }
     }
 
+    /** Marks one axis homed with the range [min, max] (the rail of a carriage now driven). */
+    public void noteHomed(int axis, double[] range) {
+        limits[axis][0] = range[0];
+        limits[axis][1] = range[1];
+    }
+
+    /**
+     * Sets the range of a homed axis (Klipper's update_limits, e.g. after a dual
+     * carriage changed); an axis not homed stays not homed.
+     */
+    public void updateLimits(int axis, double[] range) {
+        if (limits[axis][0] <= limits[axis][1]) {
+            noteHomed(axis, range);
+        }
+    }
+
+    /** The homed range [min, max] of an axis (min > max: not homed). */
+    public double[] range(int axis) {
+        return limits[axis].clone();
+    }
+
     /** Marks the axes named in {@code axes} not homed. */
     public void clear(String axes) {
         for (int i = 0; i < 3; i++) {
@@ -70,7 +91,11 @@ public final class AxisLimits {
      * the rail's length away, then sets the axis to {@code position_endstop}.
      */
     public void homeAxis(Homing homing, int axis) {
-        Rail rail = rails.get(axis);
+        homeRail(homing, axis, rails.get(axis));
+    }
+
+    /** Homes {@code axis} on {@code rail} (e.g. one of its dual carriages), as {@link #homeAxis}. */
+    public static void homeRail(Homing homing, int axis, Rail rail) {
         double[] range = rail.getRange();
         Rail.HomingInfo hi = rail.getHomingInfo();
         double[] homepos = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};

@@ -43,6 +43,11 @@ public abstract class RailKinematics implements Kinematics {
         return rail;
     }
 
+    /** The homed ranges of X, Y and Z. */
+    protected AxisLimits axisLimits() {
+        return limits;
+    }
+
     /** The X, Y and Z rails. */
     public List<Rail> rails() {
         return rails;
