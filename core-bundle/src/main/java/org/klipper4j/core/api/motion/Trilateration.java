@@ -30,7 +30,7 @@ public final class Trilateration {
         double j = dot(ey, s31);
         // frame with c1 at the origin, c2 on the ex axis and c3 in the ex/ey plane
         double x = (radius2[0] - radius2[1] + d * d) / (2. * d);
-        double y = (radius2[0] - radius2[2] - x * x + (x - d) * (x - d) + j * j) / (2. * j);
+        double y = (radius2[0] - radius2[2] - x * x + (x - i) * (x - i) + j * j) / (2. * j);
         double z = -Math.sqrt(radius2[0] - x * x - y * y);
         double[] r = new double[3];
         for (int k = 0; k < 3; k++) {

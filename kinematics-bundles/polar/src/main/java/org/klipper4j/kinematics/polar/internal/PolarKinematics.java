@@ -28,6 +28,10 @@ public final class PolarKinematics implements Kinematics {
     private final double maxZVelocity;
     private final double maxZAccel;
     private final double maxXy;
+    /** Bed rotation speed limit (radians/s); null for none. */
+    private final Double maxAngularVelocity;
+    private final double maxVelocity;
+    private final double maxAccel;
     private double[] limitZ = {1., -1.};
     private double limitXy2 = -1.;
 
@@ -45,9 +49,12 @@ public final class PolarKinematics implements Kinematics {
         arm.setTrapq(toolhead.getTrapq());
         z.setTrapq(toolhead.getTrapq());
         double[] maxV = toolhead.getMaxVelocity();
+        maxVelocity = maxV[0];
+        maxAccel = maxV[1];
         maxZVelocity = config.getFloat("max_z_velocity", maxV[0], Bounds.above(0.).andMax(maxV[0]));
         maxZAccel = config.getFloat("max_z_accel", maxV[1], Bounds.above(0.).andMax(maxV[1]));
         maxXy = arm.getRange()[1];
+        maxAngularVelocity = config.getFloat("max_angular_velocity", null, Bounds.above(0.));
     }
 
     @Override
@@ -150,6 +157,9 @@ public final class PolarKinematics implements Kinematics {
             throw move.moveError();
         }
         double[] axesD = move.axesD();
+        if (maxAngularVelocity != null && (axesD[0] != 0. || axesD[1] != 0.)) {
+            limitAngularVelocity(move);
+        }
         if (axesD[2] != 0.) {
             if (end[2] < limitZ[0] || end[2] > limitZ[1]) {
                 if (limitZ[0] > limitZ[1]) {
@@ -160,6 +170,39 @@ public final class PolarKinematics implements Kinematics {
             double zRatio = move.moveDistance() / Math.abs(axesD[2]);
             move.limitSpeed(maxZVelocity * zRatio, maxZAccel * zRatio);
         }
+    }
+
+    /**
+     * Near the bed's centre a straight move makes the bed spin fast: at the move's
+     * closest distance d from the centre the bed turns at up to v/d radians/s. When
+     * that exceeds max_angular_velocity at the move's requested speed, the move's
+     * speed and acceleration limits (the toolhead's maxima) are scaled down by the
+     * excess. (Inferred from Klipper's output for example-polar.cfg: with
+     * max_angular_velocity 5 and F6000, a move passing 1 mm from the centre runs at
+     * 15 mm/s and 150 mm/s^2, one passing 2 mm away at 30 mm/s and 300 mm/s^2.)
+     */
+    private void limitAngularVelocity(ToolheadMove move) {
+        double d = closestDistanceToCentre(move.startPos(), move.endPos());
+        if (d <= 0.) {
+            // a move from or through the very centre (the arm's homing move) has no finite bound
+            return;
+        }
+        double speed = Math.sqrt(move.maxCruiseV2());
+        double peak = speed / d;
+        if (peak > maxAngularVelocity) {
+            double scale = maxAngularVelocity / peak;
+            move.limitSpeed(maxVelocity * scale, maxAccel * scale);
+        }
+    }
+
+    /** The smallest XY distance from the origin of the segment start..end. */
+    static double closestDistanceToCentre(double[] start, double[] end) {
+        double dx = end[0] - start[0];
+        double dy = end[1] - start[1];
+        double len2 = dx * dx + dy * dy;
+        double t = len2 > 0. ? -(start[0] * dx + start[1] * dy) / len2 : 0.;
+        t = Math.max(0., Math.min(1., t));
+        return Math.hypot(start[0] + t * dx, start[1] + t * dy);
     }
 
     @Override
