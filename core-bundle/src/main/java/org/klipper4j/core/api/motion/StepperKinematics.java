@@ -15,6 +15,23 @@ public interface StepperKinematics {
     /** The stepper position (mm, or radians) {@code moveTime} seconds into {@code move}. */
     double calcPosition(TrapMove move, double moveTime);
 
+    /**
+     * The stepper position given the position the solver last committed
+     * ({@code commandedPos}, constant during one range of steps): kinematics whose
+     * position wraps around (the polar bed angle) pick the turn nearest to it.
+     */
+    default double calcPosition(TrapMove move, double moveTime, double commandedPos) {
+        return calcPosition(move, moveTime);
+    }
+
+    /**
+     * Adjusts the commanded position after a range of steps (Klipper's {@code post_cb}),
+     * e.g. to keep an angle within [-pi, pi]; returns it unchanged by default.
+     */
+    default double postStepsFixup(double commandedPos) {
+        return commandedPos;
+    }
+
     /** Which axes move this stepper (AF_* bits); moves with none of them are skipped. */
     int activeFlags();
 

@@ -62,7 +62,7 @@ public final class IterativeSolver {
         m.startY = y;
         m.startZ = z;
         m.moveT = 1000.;
-        return kinematics.calcPosition(m, 500.);
+        return kinematics.calcPosition(m, 500., commandedPos);
     }
 
     private boolean isActive(TrapMove m) {
@@ -183,6 +183,7 @@ public final class IterativeSolver {
             end = m.moveT;
         }
         double oldTime = start;
+        double startPos = commandedPos;
         double oldPos = commandedPos;
         double guessTime = start;
         double guessPos = commandedPos;
@@ -221,7 +222,7 @@ public final class IterativeSolver {
             oldTime = guessTime;
             oldPos = guessPos;
             guessTime = nextTime;
-            guessPos = sk.calcPosition(m, nextTime);
+            guessPos = sk.calcPosition(m, nextTime, startPos);
             guessDist = guessPos - target;
             if (Math.abs(guessDist) > EPS) {
                 double relDist = sdir != 0 ? guessDist : -guessDist;
@@ -276,6 +277,6 @@ public final class IterativeSolver {
             haveBracket = false;
             checkOscillate = false;
         }
-        commandedPos = target - (sdir != 0 ? halfStep : -halfStep);
+        commandedPos = sk.postStepsFixup(target - (sdir != 0 ? halfStep : -halfStep));
     }
 }
