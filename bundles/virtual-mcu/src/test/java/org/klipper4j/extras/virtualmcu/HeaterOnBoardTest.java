@@ -122,7 +122,7 @@ class HeaterOnBoardTest {
                 + "[verify_heater weak]\ncheck_gain_time: 2\n");
         host.runGCode("SET_HEATER_TEMPERATURE HEATER=weak TARGET=100");
         assertShutdown(host, "Heater weak not heating at expected rate");
-        waitFor("the board\'s heater pin off", 10, () -> board.output("PD1") == 0.);
+        waitFor("the board's heater pin off", 10, () -> board.output("PD1") == 0.);
     }
 
     @Test
@@ -131,7 +131,7 @@ class HeaterOnBoardTest {
         host.runGCode("M104 S100");
         board.breakSensor("PA0", true);
         assertShutdown(host, "MCU 'mcu' shutdown: ADC out of range");
-        waitFor("the board\'s heater pin off", 10, () -> board.output("PD0") == 0.);
+        waitFor("the board's heater pin off", 10, () -> board.output("PD0") == 0.);
     }
 
     @Test
@@ -140,7 +140,7 @@ class HeaterOnBoardTest {
         host.runGCode("M104 S100");
         board.breakSensor("PA0", false);
         assertShutdown(host, "MCU 'mcu' shutdown: ADC out of range");
-        waitFor("the board\'s heater pin off", 10, () -> board.output("PD0") == 0.);
+        waitFor("the board's heater pin off", 10, () -> board.output("PD0") == 0.);
     }
 
     @Test
@@ -152,6 +152,6 @@ class HeaterOnBoardTest {
         assertEquals(PrinterState.READY, host.getState(), host.getStateMessage());
         board.killHeater("PD0");
         assertShutdown(host, "Heater extruder not heating at expected rate");
-        waitFor("the board\'s heater pin off", 10, () -> board.output("PD0") == 0.);
+        waitFor("the board's heater pin off", 10, () -> board.output("PD0") == 0.);
     }
 }
