@@ -130,6 +130,19 @@ public final class VirtualMcu implements Closeable {
         return plant.tmcDriver(txPin, address);
     }
 
+    /** Breaks the thermistor read on {@code sensorPin}: it reads as an open ({@code open}) or shorted circuit. */
+    public void breakSensor(String sensorPin, boolean open) {
+        plant.breakSensor(sensorPin, open);
+    }
+
+    /** Burns out the heater element on {@code heaterPin}: the pin still switches but nothing heats. */
+    public void killHeater(String heaterPin) {
+        runner.inspect(fw -> {
+            plant.killHeater(heaterPin, fw.seconds(fw.now()));
+            return null;
+        });
+    }
+
     /** Last duty (0..1) written to an output pin. */
     public double output(String pin) {
         return plant.output(pin);

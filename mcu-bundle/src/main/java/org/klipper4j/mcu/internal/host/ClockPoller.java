@@ -16,15 +16,26 @@ import org.klipper4j.mcu.protocol.DataDictionary;
  * Feeds an MCU's clock sync as Klipper does: {@code get_uptime} for the start, eight
  * {@code get_clock} samples 50 ms apart, then one {@code get_clock} about every second
  * (0.9839 s, so it does not resonate with other periodic work).
+ * <p>
+ * Unlike Klipper, a query still unanswered after {@value #RETRY_DELAY} s is asked again
+ * (up to {@value #MAX_RETRIES} times per period, not counted as queries): a single lost
+ * {@code clock} response is harmless, but on a noisy line five lost in a row would shut
+ * the printer down for "Lost communication" while the MCU is perfectly alive. A silent
+ * MCU still trips the check after five periods, as in Klipper.
  */
 final class ClockPoller {
     private static final double INTERVAL = .9839;
+    static final double RETRY_DELAY = .25;
+    static final int MAX_RETRIES = 3;
 
     private final Reactor reactor;
     private final LiveChannel live;
     private final ClockSync clockSync;
     private final CommandQueue queue = new CommandQueue();
     private ReactorTimer timer;
+    private volatile boolean answered;
+    private double nextPoll;
+    private int retries;
 
     ClockPoller(Reactor reactor, LiveChannel live, ClockSync clockSync) {
         this.reactor = reactor;
@@ -47,10 +58,18 @@ final class ClockPoller {
         }
         live.registerResponse("clock", null, this::handleClock);
         timer = reactor.registerTimer(eventtime -> {
-            live.send(getClock, 0, getClock.length, queue, 0, 0);
-            clockSync.noteQuerySent();
-            onTick.accept(eventtime);
-            return eventtime + INTERVAL;
+            if (eventtime >= nextPoll) {
+                answered = false;
+                retries = 0;
+                nextPoll = eventtime + INTERVAL;
+                live.send(getClock, 0, getClock.length, queue, 0, 0);
+                clockSync.noteQuerySent();
+                onTick.accept(eventtime);
+            } else if (!answered && retries < MAX_RETRIES) {
+                retries++;
+                live.send(getClock, 0, getClock.length, queue, 0, 0);
+            }
+            return Math.min(nextPoll, eventtime + RETRY_DELAY);
         }, Reactor.NOW);
         if (clockSync instanceof SecondaryClockSync secondary) {
             secondary.alignWithMain(reactor.monotonic());
@@ -66,6 +85,7 @@ final class ClockPoller {
     }
 
     private void handleClock(Map<String, Object> params) {
+        answered = true;
         clockSync.handleClock(ParamValues.toLong(params.get("clock")), ParamValues.toDouble(params.get("#sent_time")),
                 ParamValues.toDouble(params.get("#receive_time")));
     }

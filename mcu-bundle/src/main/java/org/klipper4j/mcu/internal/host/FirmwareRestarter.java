@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.klipper4j.core.api.reactor.Reactor;
 import org.klipper4j.mcu.internal.link.ReactorPause;
 import org.klipper4j.mcu.internal.link.RestartSequences;
+import org.klipper4j.mcu.internal.link.UsbHubPower;
 import org.klipper4j.mcu.protocol.MessageFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,18 +14,22 @@ import org.slf4j.LoggerFactory;
 /**
  * FIRMWARE_RESTART for one MCU with Klipper's restart methods: {@code command} (the
  * firmware's {@code reset}, or {@code config_reset} after an emergency stop),
- * {@code arduino} and {@code cheetah} (serial line pulses), {@code rpi_usb} (not supported:
- * it needs the Raspberry Pi's USB hub power control).
+ * {@code arduino} and {@code cheetah} (serial line pulses), {@code rpi_usb} (the Raspberry
+ * Pi's USB power off for {@value #RPI_USB_OFF_TIME} s, then on again).
  */
 final class FirmwareRestarter {
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareRestarter.class);
 
+    static final double RPI_USB_OFF_TIME = 2.0;
+
     private final McuImpl mcu;
     private final Reactor reactor;
+    private final UsbHubPower usbPower;
 
-    FirmwareRestarter(McuImpl mcu, Reactor reactor) {
+    FirmwareRestarter(McuImpl mcu, Reactor reactor, UsbHubPower usbPower) {
         this.mcu = mcu;
         this.reactor = reactor;
+        this.usbPower = usbPower;
     }
 
     void restart(String restartMethod, String serial, MessageFormat resetCmd, MessageFormat configResetCmd) {
@@ -35,7 +40,9 @@ final class FirmwareRestarter {
                 case "rpi_usb" -> {
                     LOG.info("Attempting MCU '{}' reset via rpi usb power", name);
                     mcu.disconnect();
-                    LOG.error("MCU '{}': restart_method rpi_usb is not supported by klipper4j", name);
+                    usbPower.setPower(false);
+                    ReactorPause.pause(reactor, RPI_USB_OFF_TIME);
+                    usbPower.setPower(true);
                 }
                 case "command" -> viaCommand(resetCmd, configResetCmd);
                 case "cheetah" -> {

@@ -29,6 +29,7 @@ import org.klipper4j.mcu.internal.clock.ClockSync;
 import org.klipper4j.mcu.internal.clock.SecondaryClockSync;
 import org.klipper4j.mcu.internal.link.McuLinkOpener;
 import org.klipper4j.mcu.internal.link.ReactorPause;
+import org.klipper4j.mcu.internal.link.UsbHubPower;
 import org.klipper4j.mcu.internal.objects.McuObjectFactory;
 import org.klipper4j.mcu.internal.pins.PinResolver;
 import org.klipper4j.mcu.internal.pins.PinsRegistry;
@@ -74,6 +75,7 @@ public final class McuImpl implements Mcu, StatsSource {
     private MessageFormat configResetCmd;
     private boolean isMcuBridge;
     private volatile boolean isShutdown;
+    private volatile UsbHubPower usbHubPower = UsbHubPower.viaHubCtrl();
     private boolean isTimeout;
     private long shutdownClock;
     private String shutdownMsg = "";
@@ -369,7 +371,13 @@ public final class McuImpl implements Mcu, StatsSource {
         if (isMcuBridge && !force) {
             return;
         }
-        new FirmwareRestarter(this, reactor).restart(restartMethod, options.serial(), resetCmd, configResetCmd);
+        new FirmwareRestarter(this, reactor, usbHubPower).restart(restartMethod, options.serial(), resetCmd,
+                configResetCmd);
+    }
+
+    /** How {@code restart_method: rpi_usb} switches the USB power (tests replace Klipper's hub-ctrl). */
+    public void setUsbHubPower(UsbHubPower power) {
+        this.usbHubPower = power;
     }
 
     /** True while the MCU answers its clock queries. */

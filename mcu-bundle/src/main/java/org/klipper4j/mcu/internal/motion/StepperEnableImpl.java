@@ -10,6 +10,8 @@ import java.util.Map;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.Printer;
+import org.klipper4j.core.api.PrinterEvents;
+import org.klipper4j.core.api.StatusProvider;
 import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
 import org.klipper4j.core.api.mcu.McuDigitalOut;
@@ -24,7 +26,7 @@ import org.klipper4j.core.api.motion.Toolhead;
  * Klipper's stepper_enable: each stepper's enable line turns on with its first
  * movement and off with M18/M84 (or at exit); steppers may share a line.
  */
-public final class StepperEnableImpl implements StepperEnable {
+public final class StepperEnableImpl implements StepperEnable, StatusProvider {
     static final double DISABLE_STALL_TIME = 0.100;
 
     /** One enable line, counted so a shared line stays on while any of its steppers is enabled. */
@@ -43,6 +45,13 @@ public final class StepperEnableImpl implements StepperEnable {
                 out.setDigital(printTime, true);
             }
             enableCount++;
+        }
+
+        /** The MCU is shut down: its firmware has set the pin to its default (off) by itself. */
+        void forgetEnables() {
+            if (out != null) {
+                enableCount = 0;
+            }
         }
 
         void setDisable(double printTime) {
@@ -75,6 +84,15 @@ public final class StepperEnableImpl implements StepperEnable {
             }
         }
 
+        /** After a shutdown: off without a command (none can be sent); re-armed as after M84. */
+        void markDisabled() {
+            line.forgetEnables();
+            if (enabled) {
+                enabled = false;
+                stepper.addActiveCallback(this::motorEnable);
+            }
+        }
+
         void motorDisable(double printTime) {
             if (enabled) {
                 line.setDisable(printTime);
@@ -92,6 +110,7 @@ public final class StepperEnableImpl implements StepperEnable {
     public StepperEnableImpl(ConfigSection config) {
         this.printer = config.getPrinter();
         printer.registerEventHandler("gcode:request_restart", args -> motorOff());
+        printer.registerEventHandler(PrinterEvents.SHUTDOWN, args -> onShutdown());
         GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
         gcode.registerCommand("M18", cmd -> motorOff(), null);
         gcode.registerCommand("M84", cmd -> motorOff(), null);
@@ -163,6 +182,23 @@ public final class StepperEnableImpl implements StepperEnable {
         setMotorsEnable(getSteppers(), false);
         toolhead.getKinematics().clearHomingState("xyz");
         printer.sendEvent("stepper_enable:motor_off");
+    }
+
+    /**
+     * A shutdown stops every MCU, whose firmware drives each enable pin to its default
+     * (disabled) value: the host's view follows, so the status says so and the next move
+     * after a restart enables again.
+     */
+    private void onShutdown() {
+        lines.values().forEach(EnableTracking::markDisabled);
+    }
+
+    /** Klipper's {@code stepper_enable} status: {@code steppers} maps each stepper to its enable state. */
+    @Override
+    public Map<String, Object> getStatus(double eventtime) {
+        Map<String, Object> steppers = new LinkedHashMap<>();
+        lines.forEach((name, tracking) -> steppers.put(name, tracking.enabled));
+        return Map.of("steppers", steppers);
     }
 
     @Override

@@ -34,6 +34,12 @@ public final class SerialQueue {
     static final int MAX_PENDING_BLOCKS = 12;
     static final double MIN_REQTIME_DELTA = 0.250;
     static final double MIN_BACKGROUND_DELTA = 0.005;
+    /** Timeouts double the rto up to this many times the round-trip estimate (and MAX_RTO). */
+    static final double MAX_BACKOFF = 8.0;
+    /** How long after a retransmit the line counts as noisy. */
+    static final double NOISY_HOLD = 2.0;
+    /** Content bytes of a block built while the line is noisy (longer single messages still go). */
+    static final int NOISY_BLOCK_CONTENT = 16;
 
     private final ByteTransport transport;
     private final ReceiveListener listener;
@@ -61,6 +67,8 @@ public final class SerialQueue {
     private double rto = MIN_RTO;
     /** The rto from the round-trip estimate, before any timeout doubled it. */
     private double baseRto = MIN_RTO;
+    /** Until this host time blocks are kept short: each damaged byte costs a whole block. */
+    private double noisyUntil;
     private final ArrayDeque<SentBlock> sentQueue = new ArrayDeque<>();
 
     // pending messages
@@ -260,13 +268,19 @@ public final class SerialQueue {
         }
         transport.write(writeBuf, 0, buflen);
         bytesRetransmit += buflen;
-        if (retransmitTime == NOW) {
-            // after a nak: ignore further naks for what was just resent, allow one more
-            ignoreNakSeq = receiveSeq < retransmitSeq ? retransmitSeq : receiveSeq;
-        } else {
-            rto = Math.min(rto * 2.0, MAX_RTO);
-            ignoreNakSeq = sendSeq;
+        if (retransmitTime != NOW) {
+            // Klipper doubles up to MAX_RTO; a cap relative to the round-trip estimate keeps
+            // a noisy line moving (at 5 % byte errors most rounds fail, and 5 s waits starve
+            // the clock sync) while a dead line is still retried only every few rtos
+            rto = Math.min(rto * 2.0, Math.min(MAX_RTO, Math.max(MIN_RTO, baseRto * MAX_BACKOFF)));
         }
+        // Naks for where the MCU stands now are answered by this retransmit; a nak further
+        // on (the MCU took some of it, then lost one again) retransmits at once. Klipper
+        // ignores naks after a timeout until all is acked, so each later loss waits an rto:
+        // on a noisy line that is one block per rto. The number of fast retransmits stays
+        // bounded by the blocks the MCU accepts.
+        ignoreNakSeq = receiveSeq;
+        noisyUntil = eventtime + NOISY_HOLD;
         retransmitSeq = sendSeq;
         rttSampleSeq = 0;
         idleTime = eventtime + bittime(buflen);
@@ -355,6 +369,8 @@ public final class SerialQueue {
         SentBlock out = blockPool.isEmpty() ? new SentBlock() : blockPool.poll();
         byte[] block = out.block;
         int len = MessageBlock.HEADER_SIZE;
+        int limit = eventtime < noisyUntil ? MessageBlock.HEADER_SIZE + NOISY_BLOCK_CONTENT
+                : MessageBlock.MAX_SIZE - MessageBlock.TRAILER_SIZE;
         while (readyBytes > 0) {
             // the most urgent message: lowest req clock at the head of a queue
             CommandQueue best = null;
@@ -370,7 +386,8 @@ public final class SerialQueue {
                 break;
             }
             QueuedMessage qm = best.ready.peek();
-            if (len + qm.len > MessageBlock.MAX_SIZE - MessageBlock.TRAILER_SIZE) {
+            if (len + qm.len > MessageBlock.MAX_SIZE - MessageBlock.TRAILER_SIZE
+                    || (len + qm.len > limit && len > MessageBlock.HEADER_SIZE)) {
                 break;
             }
             best.ready.poll();

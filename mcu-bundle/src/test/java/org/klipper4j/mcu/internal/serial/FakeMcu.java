@@ -21,6 +21,8 @@ final class FakeMcu implements ByteTransport {
     private final BlockDecoder decoder = new BlockDecoder(this::onBlock);
     int expectedSeq;
     int dropNext;
+    /** Per incoming block, in order: true loses it (as a damaged block); when empty, none is lost. */
+    final java.util.ArrayDeque<Boolean> losses = new java.util.ArrayDeque<>();
     boolean holdAcks;
     private int heldAcks;
 
@@ -37,6 +39,9 @@ final class FakeMcu implements ByteTransport {
         blocksSeen.add(Arrays.copyOfRange(buf, off, off + len));
         if (dropNext > 0) {
             dropNext--;
+            return;
+        }
+        if (!losses.isEmpty() && losses.poll()) {
             return;
         }
         int seq = buf[off + 1] & MessageBlock.SEQ_MASK;

@@ -128,6 +128,59 @@ class SerialQueueTest {
     }
 
     @Test
+    void timeoutsDoubleTheRtoOnlyUpToEightTimesTheEstimate() {
+        mcu.dropNext = 100; // a dead line
+        send(queue, msg(7, 10), 0, 0);
+        double wake = host.service(0.0);
+        for (int i = 0; i < 8; i++) {
+            wake = host.service(wake);
+        }
+        // Klipper would be at 5 s by now; here 8 x the 25 ms estimate
+        assertEquals(0.2, host.rto(), EPS);
+        assertEquals(0, mcu.acceptedContent.size());
+    }
+
+    @Test
+    void aNakAfterProgressRetransmitsAtOnceEvenAfterATimeout() {
+        // all three blocks lost; in the timeout retransmit the first gets through, the second not
+        mcu.losses.addAll(List.of(true, true, true, false, true, false));
+        send(queue, msg(1, 59), 0, 0);
+        send(queue, msg(2, 59), 0, 0);
+        send(queue, msg(3, 59), 0, 0);
+        double wake = host.service(0.0);
+        assertEquals(0.025, wake, EPS);
+        host.service(wake);
+        assertEquals(1, mcu.acceptedContent.size());
+        // the MCU acks the first and naks the third: it lost the second again, retransmit now
+        mcu.deliver(host, 0.026);
+        host.service(0.026);
+        assertEquals(3, mcu.acceptedContent.size());
+        assertEquals(2, mcu.acceptedContent.get(1)[0]);
+        assertEquals(3, mcu.acceptedContent.get(2)[0]);
+    }
+
+    @Test
+    void blocksStayShortForAWhileAfterARetransmit() {
+        mcu.dropNext = 1;
+        send(queue, msg(1, 10), 0, 0);
+        double wake = host.service(0.0);
+        host.service(wake); // the retransmit gets through
+        mcu.deliver(host, 0.03);
+        for (int i = 2; i <= 4; i++) {
+            send(queue, msg(i, 10), 0, 0);
+        }
+        host.service(0.04);
+        // each 10-byte message in its own block: two would exceed 16 content bytes
+        assertEquals(List.of(10, 10, 10, 10), mcu.acceptedContent.stream().map(c -> c.length).toList());
+        mcu.deliver(host, 0.05);
+        for (int i = 5; i <= 7; i++) {
+            send(queue, msg(i, 10), 0, 0);
+        }
+        host.service(0.03 + SerialQueue.NOISY_HOLD + 0.1);
+        assertEquals(30, mcu.acceptedContent.get(4).length, "a quiet line fills blocks again");
+    }
+
+    @Test
     void nakCausesAnImmediateRetransmit() {
         mcu.dropNext = 0;
         send(queue, msg(1, 59), 0, 0);

@@ -47,6 +47,7 @@ final class BuiltinSensors {
             heaters.addSensorFactory(chip.typeName(), config -> new SpiTemperatureSensor(config, chip));
         }
         heaters.addSensorFactory("temperature_mcu", McuTemperatureSensor::new);
+        heaters.addSensorFactory("DS18B20", Ds18b20Sensor::new);
         heaters.addSensorFactory("temperature_host", HostTemperatureSensor::new);
         heaters.addSensorFactory("temperature_combined", CombinedTemperatureSensor::new);
     }

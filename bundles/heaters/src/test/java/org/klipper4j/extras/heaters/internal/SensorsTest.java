@@ -49,6 +49,28 @@ class SensorsTest {
     }
 
     @Test
+    void ds18b20IsConfiguredAndPolledByItsMcuAsKlipperDoes() throws Exception {
+        PrinterFixture p = fixture("[temperature_sensor w1]\nsensor_type: DS18B20\nserial_no: 28-0123\n"
+                + "sensor_mcu: mcu\nmin_temp: 0\nmax_temp: 100.5\n").start();
+        // the serial number's characters in hex; every 3 s (3000000 ticks at 1 MHz); range in thousandths
+        assertEquals(List.of("config_ds18b20 oid=0 serial=32382d30313233 max_error_count=4",
+                "query_ds18b20 oid=0 clock=1000 rest_ticks=3000000 min_value=0 max_value=100500"),
+                p.mcu.configCommands);
+        var handler = p.mcu.responses.get("ds18b20_result 0");
+        handler.handle(Map.of("oid", 0, "next_clock", 9_000_000L, "value", 23_500L, "fault", 0));
+        assertEquals(23.5, temperature(p, "temperature_sensor w1"), 1e-9);
+        handler.handle(Map.of("oid", 0, "next_clock", 12_000_000L, "value", 0L, "fault", 2));
+        assertEquals(23.5, temperature(p, "temperature_sensor w1"), 1e-9, "a fault report is not a reading");
+    }
+
+    @Test
+    void ds18b20NeedsItsSerialNumberAndMcu() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> fixture(
+                "[temperature_sensor w1]\nsensor_type: DS18B20\nsensor_mcu: mcu\n").start());
+        assertEquals("Option 'serial_no' in section 'temperature_sensor w1' must be specified", e.getMessage());
+    }
+
+    @Test
     void max31856AndMax31865ConfigureTheChipOverSpi() throws Exception {
         PrinterFixture p = fixture("[temperature_sensor tc]\nsensor_type: MAX31856\nsensor_pin: PA4\n").start();
         assertEquals(1, p.spi.mode);

@@ -2,7 +2,9 @@
 package org.klipper4j.extras.virtualmcu.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.klipper4j.extras.virtualmcu.BoardWiring;
 
@@ -18,6 +20,10 @@ public final class Plant {
     private final Map<String, Long> axisPositions = new HashMap<>();
     private final Map<String, Double> outputs = new HashMap<>();
     private final Map<String, TmcRegisters> tmcDrivers = new HashMap<>();
+    /** Sensor pins whose thermistor broke: the ADC fraction they read now (1 open, 0 shorted). */
+    private final Map<String, Double> brokenSensors = new HashMap<>();
+    /** Heater pins whose element burnt out: the pin still switches, nothing heats. */
+    private final Set<String> deadHeaters = new HashSet<>();
 
     public Plant(BoardWiring wiring) {
         this.wiring = wiring;
@@ -36,8 +42,23 @@ public final class Plant {
         outputs.put(pin, duty);
         ThermalBody body = byHeaterPin.get(pin);
         if (body != null) {
-            body.setDuty(duty, time);
+            body.setDuty(deadHeaters.contains(pin) ? 0.0 : duty, time);
         }
+    }
+
+    /** The thermistor on {@code sensorPin} breaks: it reads open (full scale) or shorted (0). */
+    public synchronized void breakSensor(String sensorPin, boolean open) {
+        brokenSensors.put(sensorPin, open ? 1.0 : 0.0);
+    }
+
+    /** The element on {@code heaterPin} burns out at {@code time}: from now on it gives no heat. */
+    public synchronized void killHeater(String heaterPin, double time) {
+        ThermalBody body = byHeaterPin.get(heaterPin);
+        if (body == null) {
+            throw new IllegalArgumentException("No heater wired to pin " + heaterPin);
+        }
+        deadHeaters.add(heaterPin);
+        body.setDuty(0.0, time);
     }
 
     /** The last duty written to a pin (0 if never written). */
@@ -48,7 +69,8 @@ public final class Plant {
     /** One ADC reading, 0..adcMax; an unwired pin reads as an open thermistor (full scale). */
     public synchronized int readAdc(String pin, double time, int adcMax) {
         ThermalBody body = bySensorPin.get(pin);
-        double fraction = body == null ? 1.0 : body.adcFraction(time);
+        Double broken = brokenSensors.get(pin);
+        double fraction = broken != null ? broken : body == null ? 1.0 : body.adcFraction(time);
         return (int) Math.max(0, Math.min(adcMax, Math.round(fraction * adcMax)));
     }
 

@@ -124,44 +124,37 @@ class LinkFaultsTest {
 
     @Test
     void atOnePercentEveryCommandArrivesExactlyOnceInOrderAndTheJobCompletes() throws Exception {
-        McuImpl mcu = connect(11);
-        link.setRate(0.01);
-        List<String> sent = runJob(mcu, 400, 5);
+        runFaultyJob(11, 0.01, 400, 5);
+    }
+
+    /**
+     * At 5 % a 64-byte block gets through whole about one time in ten. The host keeps
+     * blocks short while the line is noisy, retransmits at once on a nak that follows
+     * progress and caps the timeout backoff, and re-asks unanswered clock queries: the job
+     * completes and the printer stays up.
+     */
+    @Test
+    void atFivePercentEveryCommandArrivesExactlyOnceInOrderAndTheJobCompletes() throws Exception {
+        runFaultyJob(12, 0.05, 150, 20);
+    }
+
+    private void runFaultyJob(long seed, double rate, int commands, int stepMillis) throws Exception {
+        McuImpl mcu = connect(seed);
+        link.setRate(rate);
+        List<String> sent = runJob(mcu, commands, stepMillis);
         try {
-            waitFor("the job to reach the board", 25, () -> jobCommandsSeenByBoard().size() >= sent.size());
+            waitFor("the job to reach the board", 60, () -> jobCommandsSeenByBoard().size() >= sent.size());
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + ": " + jobCommandsSeenByBoard().size() + " of " + sent.size()
                     + " arrived; host " + mcu.stats(0).text() + "; shutdowns " + printer.shutdowns, e);
         }
-        waitFor("an idle send queue", 10, () -> counter(mcu.stats(0).text(), "ready_bytes") == 0
+        waitFor("an idle send queue", 20, () -> counter(mcu.stats(0).text(), "ready_bytes") == 0
                 && counter(mcu.stats(0).text(), "upcoming_bytes") == 0);
-        Thread.sleep(200);
         link.setRate(0);
 
         assertEquals(sent, jobCommandsSeenByBoard());
         assertFaultsHappenedAndTheHostRetransmitted(mcu);
-        // not asserted: that the printer stays up. About one run in two a stall of ~5 s lets
-        // the clock sync lapse ("Lost communication with MCU 'mcu'"); see the branch report.
-    }
-
-    /**
-     * At 5 % a 64-byte block gets through whole about one time in ten, and Klipper's
-     * retransmit scheme (all blocks in flight, rto doubling to 5 s) falls far behind: the
-     * job does not complete in reasonable time. What must hold even then: nothing the board
-     * ran was doubled, reordered or corrupted.
-     */
-    @Test
-    void atFivePercentWhatArrivesIsExactlyOnceAndInOrder() throws Exception {
-        McuImpl mcu = connect(12);
-        link.setRate(0.05);
-        List<String> sent = runJob(mcu, 150, 20);
-        Thread.sleep(2000);
-        link.setRate(0);
-
-        List<String> seen = jobCommandsSeenByBoard();
-        assertTrue(seen.size() > 10, "some of the job arrived: " + seen.size());
-        assertEquals(sent.subList(0, seen.size()), seen, "what arrived is a prefix of what was sent");
-        assertFaultsHappenedAndTheHostRetransmitted(mcu);
+        assertEquals(List.of(), printer.shutdowns, "the printer stayed up");
         assertFalse(board.isShutdown(), "no corrupted command ran on the board: " + board.shutdownReason());
     }
 
