@@ -35,10 +35,13 @@ final class HomingViaProbe implements PinChip, ProbeSession {
     private final ProbeParameters params;
     private final double zMinPosition;
     private final List<double[]> results = new ArrayList<>();
+    private final double zOffset;
     private boolean multiProbePending;
+    private boolean probing;
 
-    HomingViaProbe(ConfigSection config, ProbeEndstop probeEndstop, ProbeParameters params) {
+    HomingViaProbe(ConfigSection config, ProbeEndstop probeEndstop, ProbeParameters params, double zOffset) {
         this.printer = config.getPrinter();
+        this.zOffset = zOffset;
         this.probeEndstop = probeEndstop;
         this.params = params;
         this.zMinPosition = lookupMinimumZ(config);
@@ -47,6 +50,9 @@ final class HomingViaProbe implements PinChip, ProbeSession {
         printer.registerEventHandler("homing:homing_move_begin", a -> {
             if (usesProbe(a)) {
                 probeEndstop.probePrepare((HomingMoveInfo) a[0]);
+                if (!probing) {
+                    startHomingBelowTrigger();
+                }
             }
         });
         printer.registerEventHandler("homing:homing_move_end", a -> {
@@ -76,6 +82,18 @@ final class HomingViaProbe implements PinChip, ProbeSession {
                 }
             }
         });
+    }
+
+    /**
+     * Homing through the probe descends like a probe does, down to the Z minimum rather
+     * than to position_endstop (Klipper's homing via probe): the toolhead is told it is
+     * that much higher, and the homing sets the position at its end.
+     */
+    private void startHomingBelowTrigger() {
+        Toolhead toolhead = printer.lookupObject("toolhead", Toolhead.class);
+        double[] pos = toolhead.getPosition();
+        pos[2] += zOffset - zMinPosition;
+        toolhead.setPosition(pos, "");
     }
 
     /** The Z the probe moves down to: the Z rail's position_min, else the printer's minimum_z_position. */
@@ -156,7 +174,12 @@ final class HomingViaProbe implements PinChip, ProbeSession {
         pos[2] = zMinPosition;
         double speed = params.get(gcmd).probeSpeed();
         PrinterHoming homing = printer.lookupObject(PrinterHoming.NAME, PrinterHoming.class);
-        results.add(homing.probingMove(probeEndstop, pos, speed));
+        probing = true;
+        try {
+            results.add(homing.probingMove(probeEndstop, pos, speed));
+        } finally {
+            probing = false;
+        }
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class PrinterProbe implements Probe, StatusProvider {
         this.offsets = new double[] {config.getFloat("x_offset", 0.), config.getFloat("y_offset", 0.),
             config.getFloat("z_offset")};
         this.params = new ProbeParameters(config);
-        HomingViaProbe homing = new HomingViaProbe(config, endstop, params);
+        HomingViaProbe homing = new HomingViaProbe(config, endstop, params, offsets[2]);
         this.sessions = new ProbeSessionHelper(config.getPrinter(), params, homing::startSession);
     }
 
