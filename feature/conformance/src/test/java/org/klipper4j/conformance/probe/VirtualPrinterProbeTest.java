@@ -69,9 +69,9 @@ class VirtualPrinterProbeTest {
             InputStream in = Channels.newInputStream(ch);
             OutputStream out = Channels.newOutputStream(ch);
             waitReady(in, out);
-            call(in, out, "gcode/script", "{\"script\": \"G28\"}");
-            call(in, out, "gcode/script", "{\"script\": \"G1 Z5 F300\"}");
-            call(in, out, "gcode/script", "{\"script\": \"PROBE\"}");
+            script(in, out, "G28 Z");
+            script(in, out, "G1 Z5 F300");
+            script(in, out, "PROBE");
             String status = call(in, out, "objects/query", "{\"objects\": {\"probe\": null}}");
             Matcher m = Pattern.compile("\"last_z_result\":\\s*([-0-9.eE]+)").matcher(status);
             assertTrue(m.find(), status);
@@ -109,6 +109,26 @@ class VirtualPrinterProbeTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the virtual printer is not ready: " + info);
+    }
+
+    /**
+     * Runs a script; the board runs in real time beside the build's other work, so a
+     * homing or probing move that lost an MCU report to a starved CPU ("Communication
+     * timeout", or a query left unanswered: "Internal error") is tried again, at most
+     * three times.
+     */
+    private static void script(InputStream in, OutputStream out, String script) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                call(in, out, "gcode/script", "{\"script\": \"" + script + "\"}");
+                return;
+            } catch (AssertionError e) {
+                if (attempt >= 3 || !(e.getMessage().contains("Communication timeout")
+                        || e.getMessage().contains("Internal error"))) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static int nextId = 1;
