@@ -32,8 +32,12 @@ import org.klipper4j.core.internal.host.ModuleRegistry;
  * switch of the virtual board (PC2, closed at the bottom of the Z axis), Z homes through
  * probe:z_virtual_endstop, and a probe from Z=5 stops where the switch closes, which is
  * Z = z_offset.
+ *
+ * <p>Real time: on a loaded machine the board can shut down ("Timer too close"), so it is
+ * an integration test, not part of the unit test run: {@code mvn -B -o verify -pl
+ * feature/conformance -am -Dtest=VirtualPrinterProbeIT -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class VirtualPrinterProbeTest {
+class VirtualPrinterProbeIT {
     private static final String CONFIG = String.join("\n",
             "[mcu]", "serial: virtual:probetest", "restart_method: command",
             "[printer]", "kinematics: cartesian", "max_velocity: 300", "max_accel: 3000",
