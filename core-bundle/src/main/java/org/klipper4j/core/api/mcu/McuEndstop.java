@@ -23,4 +23,13 @@ public interface McuEndstop {
 
     /** True if the endstop reads triggered at {@code printTime}. */
     boolean queryEndstop(double printTime);
+
+    /**
+     * The axis position at which this endstop triggers when it knows it itself (a
+     * probe's {@code z_virtual_endstop}: its z_offset), used as the default of the
+     * rail's {@code position_endstop}; null for ordinary switches.
+     */
+    default Double getPositionEndstop() {
+        return null;
+    }
 }

@@ -8,11 +8,14 @@ import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
+import org.klipper4j.core.api.mcu.McuEndstop;
+import org.klipper4j.core.api.motion.PrinterHoming;
+import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.core.api.motion.Toolhead;
 
-/** G28 (Klipper's PrinterHoming). */
-final class HomingCommands {
+/** G28 and probing moves (Klipper's PrinterHoming). */
+final class HomingCommands implements PrinterHoming {
     private final Printer printer;
     private final Toolhead toolhead;
 
@@ -44,5 +47,23 @@ final class HomingCommands {
             printer.findObject(StepperEnable.NAME, StepperEnable.class).ifPresent(StepperEnable::motorOff);
             throw e;
         }
+    }
+
+    @Override
+    public double[] probingMove(McuEndstop probe, double[] pos, double speed) {
+        HomingMove hmove = new HomingMove(printer, toolhead, List.of(new Rail.NamedEndstop(probe, "probe")));
+        double[] epos;
+        try {
+            epos = hmove.homingMove(pos, speed, true, true, true);
+        } catch (CommandError e) {
+            if (printer.isShutdown()) {
+                throw new CommandError("Probing failed due to printer shutdown");
+            }
+            throw e;
+        }
+        if (hmove.checkNoMovement() != null) {
+            throw new CommandError("Probe triggered prior to movement");
+        }
+        return epos;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.mcu.McuEndstop;
+import org.klipper4j.core.api.motion.HomingMoveInfo;
 import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.Rail.NamedEndstop;
 import org.klipper4j.core.api.motion.Stepper;
@@ -17,7 +18,7 @@ import org.klipper4j.core.api.reactor.Completion;
 import org.klipper4j.core.api.reactor.Reactor;
 
 /** One move toward endstops that stops when they trigger (Klipper's HomingMove). */
-final class HomingMove {
+final class HomingMove implements HomingMoveInfo {
     static final double HOMING_START_DELAY = 0.001;
     static final double ENDSTOP_SAMPLE_TIME = .000015;
     static final int ENDSTOP_SAMPLE_COUNT = 4;
@@ -51,6 +52,15 @@ final class HomingMove {
         this.printer = printer;
         this.toolhead = toolhead;
         this.endstops = endstops;
+    }
+
+    @Override
+    public List<McuEndstop> getMcuEndstops() {
+        List<McuEndstop> out = new ArrayList<>();
+        for (NamedEndstop ne : endstops) {
+            out.add(ne.endstop());
+        }
+        return out;
     }
 
     /** Seconds between endstop checks: about one check per step of the fastest stepper. */
@@ -96,8 +106,18 @@ final class HomingMove {
 
     /** Moves to {@code movepos} until the endstops trigger; returns the trigger position. */
     double[] homingMove(double[] movepos, double speed, boolean triggered, boolean checkTriggered) {
+        return homingMove(movepos, speed, false, triggered, checkTriggered);
+    }
+
+    /**
+     * As {@link #homingMove(double[], double, boolean, boolean)}; with {@code probePos}
+     * the position where the endstop triggered is computed from the steps taken (a probe).
+     */
+    double[] homingMove(double[] movepos, double speed, boolean probePos, boolean triggered,
+            boolean checkTriggered) {
         printer.sendEvent("homing:homing_move_begin", this);
         toolhead.flushStepGeneration();
+        Map<String, Double> startKinSpos = stepperPositions();
         for (NamedEndstop ne : endstops) {
             for (Object s : ne.endstop().getSteppers()) {
                 stepperPositions.add(new StepperPosition((Stepper) s, ne.name()));
@@ -141,16 +161,28 @@ final class HomingMove {
             sp.noteHomeEnd(triggerTimes.getOrDefault(sp.endstopName, moveEndPrintTime));
         }
         double[] haltpos = movepos.clone();
-        Map<String, Long> overSteps = new HashMap<>();
-        boolean anyOver = false;
-        for (StepperPosition sp : stepperPositions) {
-            long over = sp.haltPos - sp.trigPos;
-            overSteps.put(sp.stepper.getName(), over);
-            anyOver |= over != 0;
-        }
-        if (anyOver) {
-            toolhead.setPosition(movepos, "");
-            haltpos = calcToolheadPos(stepperPositions(), overSteps);
+        double[] trigpos = movepos;
+        if (probePos) {
+            Map<String, Long> haltSteps = new HashMap<>();
+            Map<String, Long> trigSteps = new HashMap<>();
+            for (StepperPosition sp : stepperPositions) {
+                haltSteps.put(sp.stepper.getName(), sp.haltPos - sp.startPos);
+                trigSteps.put(sp.stepper.getName(), sp.trigPos - sp.startPos);
+            }
+            trigpos = calcToolheadPos(startKinSpos, trigSteps);
+            haltpos = trigSteps.equals(haltSteps) ? trigpos : calcToolheadPos(startKinSpos, haltSteps);
+        } else {
+            Map<String, Long> overSteps = new HashMap<>();
+            boolean anyOver = false;
+            for (StepperPosition sp : stepperPositions) {
+                long over = sp.haltPos - sp.trigPos;
+                overSteps.put(sp.stepper.getName(), over);
+                anyOver |= over != 0;
+            }
+            if (anyOver) {
+                toolhead.setPosition(movepos, "");
+                haltpos = calcToolheadPos(stepperPositions(), overSteps);
+            }
         }
         toolhead.setPosition(haltpos, "");
         try {
@@ -163,7 +195,7 @@ final class HomingMove {
         if (error != null) {
             throw new CommandError(error);
         }
-        return movepos;
+        return trigpos;
     }
 
     /** The completion that fires when any endstop triggers, or when all are done. */

@@ -4,6 +4,7 @@ package org.klipper4j.core.internal.toolhead;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
+import org.klipper4j.core.api.motion.PrinterHoming;
 import org.klipper4j.core.internal.gcode.GCodeMove;
 
 /**
@@ -24,7 +25,11 @@ public final class ToolheadModule implements PrinterModule {
         printer.addObject("toolhead", toolhead);
         GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
         new ToolheadCommands(toolhead, gcode);
-        new HomingCommands(printer, toolhead, gcode);
+        printer.addObject(PrinterHoming.NAME, new HomingCommands(printer, toolhead, gcode));
+        // Klipper's toolhead always loads manual_probe (MANUAL_PROBE, Z_ENDSTOP_CALIBRATE)
+        if (printer.hasModule("manual_probe")) {
+            printer.loadObject(config, "manual_probe");
+        }
         printer.findObject("gcode_move", GCodeMove.class)
                 .ifPresent(move -> move.setStepperReport(new StepperPositionReport(toolhead::getKinematics)));
         return null;

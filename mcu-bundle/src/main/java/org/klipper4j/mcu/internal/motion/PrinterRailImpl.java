@@ -35,6 +35,11 @@ final class PrinterRailImpl implements Rail {
         this.motionQueuing = motionQueuing;
         this.unitsInRadians = unitsInRadians;
         addExtraStepper(config);
+        // a probe's virtual endstop knows its trigger height
+        Double endstopPosition = endstops.get(0).endstop().getPositionEndstop();
+        if (endstopPosition != null) {
+            defaultPositionEndstop = endstopPosition;
+        }
         double positionEndstop = defaultPositionEndstop == null ? config.getFloat("position_endstop")
                 : config.getFloat("position_endstop", defaultPositionEndstop);
         if (needPositionMinMax) {

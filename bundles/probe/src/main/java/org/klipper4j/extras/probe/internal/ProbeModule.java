@@ -1,0 +1,15 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.extras.probe.internal;
+
+import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.PrinterModule;
+import org.osgi.service.component.annotations.Component;
+
+/** Serves {@code [probe]}: a probe on a plain endstop pin. */
+@Component(service = PrinterModule.class, property = {PrinterModule.SECTION + "=probe"})
+public final class ProbeModule implements PrinterModule {
+    @Override
+    public Object load(ConfigSection config) {
+        return new PrinterProbe(config, new ProbeEndstopWrapper(config));
+    }
+}
