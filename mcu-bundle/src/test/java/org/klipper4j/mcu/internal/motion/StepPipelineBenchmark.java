@@ -121,7 +121,7 @@ public class StepPipelineBenchmark {
      */
     @State(Scope.Thread)
     public static class SteadyState {
-        @org.openjdk.jmh.annotations.Param({"10", "100"})
+        @org.openjdk.jmh.annotations.Param({"20", "200"})
         public double distance;
 
         IterativeSolver solver;
@@ -143,11 +143,12 @@ public class StepPipelineBenchmark {
 
     @Benchmark
     public long steadyStateMove(SteadyState s) {
-        double accelT = 200. / 3000.;
-        double accelD = 0.5 * 200. * accelT;
-        double cruiseT = (s.distance - 2 * accelD) / 200.;
+        double cruiseV = Math.min(200., Math.sqrt(s.distance * 3000.));
+        double accelT = cruiseV / 3000.;
+        double accelD = 0.5 * cruiseV * accelT;
+        double cruiseT = (s.distance - 2 * accelD) / cruiseV;
         TrapQueueImpl tq = s.solver.getTrapq();
-        tq.append(s.time, accelT, cruiseT, accelT, s.position, 0, 0, s.direction, 0, 0, 0, 200, 3000);
+        tq.append(s.time, accelT, cruiseT, accelT, s.position, 0, 0, s.direction, 0, 0, 0, cruiseV, 3000);
         double end = s.time + 2 * accelT + cruiseT;
         tq.checkSentinels();
         s.solver.generateSteps(s.compressor, end);
