@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 
+import org.klipper4j.launcher.internal.BenchCommand;
 import org.klipper4j.launcher.internal.Distribution;
 import org.klipper4j.launcher.internal.EmbeddedFramework;
 import org.klipper4j.launcher.internal.DumpCommand;
@@ -35,6 +36,9 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length > 0 && args[0].equals("dump")) {
             return DumpCommand.run(Distribution.locate(), java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            return BenchCommand.run(Distribution.locate(), java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         LaunchOptions options = new LaunchOptions();
         CommandLine cli = new CommandLine(options);

@@ -17,6 +17,10 @@ final class PyNumbers {
     /** Python's float(text); throws NumberFormatException where Python raises ValueError. */
     static double parseFloat(String text) {
         String s = text.strip();
+        if (isPlainDecimal(s)) {
+            // the common G-code case (X12.345): no regex, no case folding
+            return Double.parseDouble(s);
+        }
         String lower = s.toLowerCase(Locale.ROOT);
         String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
         boolean negative = lower.startsWith("-");
@@ -30,6 +34,28 @@ final class PyNumbers {
             throw new NumberFormatException(text);
         }
         return Double.parseDouble(s.replace("_", ""));
+    }
+
+    /** True for {@code [+-]digits[.digits]}, {@code [+-]digits.} or {@code [+-].digits}: text both Python and Java read alike. */
+    static boolean isPlainDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        if (n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+            i = 1;
+        }
+        boolean digits = false;
+        boolean dot = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digits;
     }
 
     /** Python's int(text) for decimal text; throws NumberFormatException otherwise. */

@@ -101,9 +101,11 @@ public final class PrinterImpl implements Printer {
     @Override
     public List<Map.Entry<String, Object>> lookupObjects(String module) {
         List<Map.Entry<String, Object>> result = new ArrayList<>();
+        // built once, not per object: the motion flush asks for "mcu" objects on every flush
+        String prefix = module == null ? null : module + " ";
         for (Map.Entry<String, Object> e : objects.entrySet()) {
             String n = e.getKey();
-            if (module == null || n.equals(module) || n.startsWith(module + " ")) {
+            if (module == null || n.equals(module) || n.startsWith(prefix)) {
                 result.add(Map.entry(n, e.getValue()));
             }
         }

@@ -46,4 +46,26 @@ class ParsedLineTest {
     void emptyParameterValueIsKept() {
         assertEquals(Map.of("G", "1", "X", ""), ParsedLine.parse("G1 X").params());
     }
+
+    /** Python's re.split(r'([A-Z_]+|[A-Z*])', line), written with Java's regex as the reference. */
+    private static java.util.List<String> regexSplit(String line) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Z_]+|[A-Z*])").matcher(line);
+        int last = 0;
+        while (m.find()) {
+            parts.add(line.substring(last, m.start()));
+            parts.add(m.group());
+            last = m.end();
+        }
+        parts.add(line.substring(last));
+        return parts;
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "G1 X10.5 Y-3 E.2 F3000", "N12 G1 X2*71",
+            "SET_PIN PIN=FAN VALUE=0.5", "**", "M117 HELLO_ WORLD*", "G1X1Y2", "  _A_ 1 ", "É G1 X1",
+            "TEST_MACRO P=\"A B\" Q=1*2*"})
+    void splitMatchesPythonsRegexSplit(String line) {
+        assertEquals(regexSplit(line), ParsedLine.splitKeepingLetters(line));
+    }
 }

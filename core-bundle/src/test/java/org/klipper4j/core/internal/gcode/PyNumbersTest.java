@@ -35,4 +35,17 @@ class PyNumbersTest {
     void printsLikePythonStr(double value, String expected) {
         assertEquals(expected, PyNumbers.str(value));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12.345", "-0.5", "+3", ".25", "7.", "0001.5000"})
+    void plainDecimalsTakeTheShortPathWithTheSameValue(String text) {
+        assertEquals(true, PyNumbers.isPlainDecimal(text));
+        assertEquals(Double.parseDouble(text), PyNumbers.parseFloat(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "-", "1e5", "1_0", "1.2.3", "inf", "0x1", "1 2"})
+    void otherTextIsNotPlain(String text) {
+        assertEquals(false, PyNumbers.isPlainDecimal(text));
+    }
 }

@@ -32,6 +32,31 @@ public final class DumpCommand {
             err.println("Decodes FILE (a serial capture or -o batch output) with the data dictionary DICT.");
             return 1;
         }
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+            code = decode(dist, args, o, e);
+        } catch (MissingDecoderException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        out.print(outBytes.toString(StandardCharsets.UTF_8));
+        out.flush();
+        err.print(errBytes.toString(StandardCharsets.UTF_8));
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Runs the decoder of the distribution's MCU bundle on {@code DICT FILE}, writing to the given streams.
+     *
+     * @return the decoder's exit code (0 clean, 2 problems found)
+     * @throws MissingDecoderException if the MCU bundle or Gson is missing or cannot be run
+     */
+    static int decode(Distribution dist, String[] args, PrintStream out, PrintStream err)
+            throws MissingDecoderException {
         List<URL> jars = new ArrayList<>();
         try {
             for (Path jar : dist.bootBundles()) {
@@ -41,32 +66,27 @@ public final class DumpCommand {
                 }
             }
         } catch (IOException e) {
-            err.println("Unable to find the MCU bundle: " + e.getMessage());
-            return 1;
+            throw new MissingDecoderException("Unable to find the MCU bundle: " + e.getMessage());
         }
         if (jars.size() < 2) {
-            err.println("Unable to find the MCU bundle and Gson in " + dist.bundlesDir());
-            return 1;
+            throw new MissingDecoderException("Unable to find the MCU bundle and Gson in " + dist.bundlesDir());
         }
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new),
                 DumpCommand.class.getClassLoader())) {
             Method run = loader.loadClass(DUMPER).getMethod("run", String[].class, PrintStream.class,
                     PrintStream.class);
-            int code;
-            try (PrintStream o = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-                    PrintStream e = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
-                code = (Integer) run.invoke(null, args, o, e);
-            }
-            out.print(outBytes.toString(StandardCharsets.UTF_8));
-            out.flush();
-            err.print(errBytes.toString(StandardCharsets.UTF_8));
-            err.flush();
-            return code;
+            return (Integer) run.invoke(null, args, out, err);
         } catch (ReflectiveOperationException | IOException e) {
-            err.println("Unable to run the decoder: " + e);
-            return 1;
+            throw new MissingDecoderException("Unable to run the decoder: " + e);
+        }
+    }
+
+    /** The decoder could not be found or loaded; the message says why. */
+    static final class MissingDecoderException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MissingDecoderException(String message) {
+            super(message);
         }
     }
 }

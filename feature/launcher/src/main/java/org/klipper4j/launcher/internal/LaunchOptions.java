@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
         description = "A Klipper-compatible 3D-printer host: reads printer.cfg, drives MCUs running "
                 + "Klipper firmware, accepts G-code and serves Klipper's API socket.",
         footer = {"", "Also: klipper4j dump DICT FILE   decode an MCU byte stream (a serial capture or -o output)"
-                + " with data dictionary DICT, one message per line."})
+                + " with data dictionary DICT, one message per line.",
+                "      klipper4j bench CONFIG GCODE -d DICT [-o OUT]   run batch mode in-process and report moves/s,"
+                + " steps/s, wall time and peak memory (klipper4j bench --help)."})
 public final class LaunchOptions {
 
     /** Where klippy puts its G-code pseudo-tty unless told otherwise. */
@@ -122,6 +124,18 @@ public final class LaunchOptions {
         props.put(StartArgs.PROP_VERBOSE, Boolean.toString(verbose));
         props.put(StartArgs.PROP_CHECK_CONFIG, Boolean.toString(checkConfig));
         return props;
+    }
+
+    /** The dictionary of the main MCU ({@code FILE} or {@code mcu=FILE}); the first one if none is named so. */
+    public Path mainDictionary() {
+        for (String entry : dictionaries) {
+            int eq = entry.indexOf('=');
+            if (eq < 0 || entry.substring(0, eq).equals("mcu")) {
+                return Path.of(entry.substring(eq + 1));
+            }
+        }
+        String first = dictionaries.get(0);
+        return Path.of(first.substring(first.indexOf('=') + 1));
     }
 
     public Optional<Path> logFile() {

@@ -113,6 +113,54 @@ public class StepPipelineBenchmark {
         return sc.getLastStepClock();
     }
 
+    /**
+     * A solver and compressor that live across invocations, as in a print: each
+     * invocation adds one move (back and forth along X), generates and compresses
+     * its steps and retires it. With {@code -prof gc}, bytes/op that do not grow
+     * with the move length show that nothing is allocated per step.
+     */
+    @State(Scope.Thread)
+    public static class SteadyState {
+        @org.openjdk.jmh.annotations.Param({"20", "200"})
+        public double distance;
+
+        IterativeSolver solver;
+        StepCompressor compressor;
+        double time = 1.0;
+        double position;
+        double direction = 1;
+
+        @Setup
+        public void create() {
+            compressor = newCompressor();
+            TrapQueueImpl tq = new TrapQueueImpl();
+            solver = new IterativeSolver();
+            solver.setKinematics(IterativeSolverTest.X_AXIS);
+            solver.setTrapq(tq, STEP_DIST);
+            solver.setPosition(0, 0, 0);
+        }
+    }
+
+    @Benchmark
+    public long steadyStateMove(SteadyState s) {
+        double cruiseV = Math.min(200., Math.sqrt(s.distance * 3000.));
+        double accelT = cruiseV / 3000.;
+        double accelD = 0.5 * cruiseV * accelT;
+        double cruiseT = (s.distance - 2 * accelD) / cruiseV;
+        TrapQueueImpl tq = s.solver.getTrapq();
+        tq.append(s.time, accelT, cruiseT, accelT, s.position, 0, 0, s.direction, 0, 0, 0, cruiseV, 3000);
+        double end = s.time + 2 * accelT + cruiseT;
+        tq.checkSentinels();
+        s.solver.generateSteps(s.compressor, end);
+        s.compressor.flush(Long.MAX_VALUE);
+        s.compressor.messages.clear();
+        tq.finalizeMoves(end, end - 1.);
+        s.position += s.direction * s.distance;
+        s.direction = -s.direction;
+        s.time = end;
+        return s.compressor.getLastStepClock();
+    }
+
     public static void main(String[] args) throws RunnerException {
         new org.openjdk.jmh.runner.Runner(new org.openjdk.jmh.runner.options.OptionsBuilder()
                 .include(StepPipelineBenchmark.class.getSimpleName()).build()).run();
