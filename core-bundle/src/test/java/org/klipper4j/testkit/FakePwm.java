@@ -3,6 +3,7 @@ package org.klipper4j.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.klipper4j.core.api.mcu.Mcu;
 import org.klipper4j.core.api.mcu.McuPwm;
@@ -20,6 +21,8 @@ public final class FakePwm extends FakePin implements McuPwm {
     public double startValue = -1;
     public double shutdownValue = -1;
     public final List<Update> updates = new ArrayList<>();
+    /** What {@link #nextAlignedPrintTime} answers for a print time (no alignment by default). */
+    public DoubleUnaryOperator alignment = t -> t;
 
     FakePwm(Mcu mcu, PinParams params) {
         super(mcu, params);
@@ -56,5 +59,10 @@ public final class FakePwm extends FakePin implements McuPwm {
             }
         }
         return v;
+    }
+
+    @Override
+    public double nextAlignedPrintTime(double printTime, double allowEarly) {
+        return alignment.applyAsDouble(printTime);
     }
 }

@@ -12,4 +12,14 @@ public interface McuPwm {
     void setupStartValue(double startValue, double shutdownValue);
 
     void setPwm(double printTime, double value);
+
+    /**
+     * The first print time, at or after {@code printTime} less up to {@code allowEarly}
+     * seconds, at which a new value starts a whole software PWM cycle (Klipper's
+     * {@code next_aligned_print_time}); {@code printTime} itself when there is no cycle
+     * to keep (hardware PWM, or the output fully off or on).
+     */
+    default double nextAlignedPrintTime(double printTime, double allowEarly) {
+        return printTime;
+    }
 }

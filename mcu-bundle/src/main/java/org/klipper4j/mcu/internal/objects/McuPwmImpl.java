@@ -25,6 +25,8 @@ public final class McuPwmImpl implements McuPwm {
     private double shutdownValue;
     private int oid = -1;
     private long lastClock;
+    // the last value sent (after inversion), as Klipper keeps it for cycle alignment
+    private double lastValue;
     private double pwmMax;
     private McuCommand setCmd;
 
@@ -79,6 +81,7 @@ public final class McuPwmImpl implements McuPwm {
         var queue = mcu.allocCommandQueue();
         double now = mcu.getPrinter().getReactor().monotonic();
         lastClock = mcu.printTimeToClock(mcu.estimatedPrintTime(now) + START_DELAY);
+        lastValue = startValue;
         long cycleTicks = mcu.secondsToClock(cycleTime);
         long maxDurationTicks = mcu.secondsToClock(maxDuration);
         if (maxDurationTicks > McuLimits.MAX_SCHEDULE_TICKS) {
@@ -125,5 +128,18 @@ public final class McuPwmImpl implements McuPwm {
         long clock = mcu.printTimeToClock(printTime);
         setCmd.sendScheduled(lastClock, clock, oid, clock, scaled);
         lastClock = clock;
+        lastValue = value;
+    }
+
+    @Override
+    public double nextAlignedPrintTime(double printTime, double allowEarly) {
+        if (hardwarePwm || lastValue == 1. || lastValue == 0.) {
+            return printTime;
+        }
+        double requested = printTime - Math.min(allowEarly, 0.5 * cycleTime);
+        long cycleTicks = mcu.secondsToClock(cycleTime);
+        long requestedClock = mcu.printTimeToClock(requested);
+        long pulses = Math.floorDiv(requestedClock - lastClock + cycleTicks - 1, cycleTicks);
+        return mcu.clockToPrintTime(lastClock + pulses * cycleTicks);
     }
 }

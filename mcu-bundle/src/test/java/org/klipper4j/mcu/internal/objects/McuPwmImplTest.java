@@ -114,4 +114,28 @@ class McuPwmImplTest {
         var error = assertThrows(ConfigException.class, mcu::buildConfig);
         assertEquals("PWM pin cycle time too large", error.getMessage());
     }
+
+    @Test
+    void aNewSoftwarePwmValueWaitsForTheNextWholeCycle() {
+        var pwm = pwm("PH4", false, 0.02, false);
+        mcu.buildConfig();
+        // fully off: nothing to keep in step with
+        assertEquals(1.0, pwm.nextAlignedPrintTime(1.0, 0.0005), 1e-12);
+        pwm.setPwm(1.0, 0.1);
+        // cycles of 320000 ticks from clock 16000000: 1.0 + 0.02 * n
+        assertEquals(1.06, pwm.nextAlignedPrintTime(1.045, 0.0005), 1e-12);
+        assertEquals(1.04, pwm.nextAlignedPrintTime(1.0403, 0.0005), 1e-12,
+                "a boundary up to allow_early before the request is taken");
+        assertEquals(1.06, pwm.nextAlignedPrintTime(1.0403, 0.), 1e-12);
+        pwm.setPwm(2.0, 1.0);
+        assertEquals(2.007, pwm.nextAlignedPrintTime(2.007, 0.0005), 1e-12, "fully on: no cycle to keep");
+    }
+
+    @Test
+    void hardwarePwmIsNeverAligned() {
+        var pwm = pwm("PH6", false, 0.01, true);
+        mcu.buildConfig();
+        pwm.setPwm(0.25, 0.5);
+        assertEquals(0.2567, pwm.nextAlignedPrintTime(0.2567, 0.0005), 1e-12);
+    }
 }

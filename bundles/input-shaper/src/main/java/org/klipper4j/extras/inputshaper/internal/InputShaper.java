@@ -18,6 +18,7 @@ import org.klipper4j.core.api.motion.MotionQueuing;
 import org.klipper4j.core.api.motion.Stepper;
 import org.klipper4j.core.api.motion.StepperKinematics;
 import org.klipper4j.core.api.motion.Toolhead;
+import org.klipper4j.core.api.motion.idex.DualCarriages;
 
 /**
  * The {@code [input_shaper]} printer object: reads the X, Y and Z shapers, wraps
@@ -40,6 +41,7 @@ public final class InputShaper implements StatusProvider {
             shapers.add(new AxisShaper(axis, config));
         }
         printer.registerEventHandler(PrinterEvents.CONNECT, args -> connect());
+        printer.registerEventHandler(DualCarriages.UPDATE_KINEMATICS_EVENT, args -> updateKinematics());
         GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
         gcode.registerCommand("SET_INPUT_SHAPER", this::cmdSetInputShaper,
                 "Set cartesian parameters for input shaper");
@@ -49,6 +51,23 @@ public final class InputShaper implements StatusProvider {
         toolhead = printer.lookupObject("toolhead", Toolhead.class);
         updateInputShaping(ConfigException::new);
     }
+
+    /**
+     * A dual carriage changed which axes its steppers follow: the shaped kinematics read
+     * the new axes themselves, the step generation window may have changed with them.
+     */
+    private void updateKinematics() {
+        if (toolhead == null) {
+            return; // not connected yet: connect() sets everything up
+        }
+        for (Stepper stepper : toolhead.getKinematics().getSteppers()) {
+            if (stepper.getTrapq() != null) {
+                shapedKinematics(stepper);
+            }
+        }
+        printer.lookupObject(MotionQueuing.NAME, MotionQueuing.class).checkStepGenerationScanWindows();
+    }
+
 
     public List<AxisShaper> getShapers() {
         return List.copyOf(shapers);

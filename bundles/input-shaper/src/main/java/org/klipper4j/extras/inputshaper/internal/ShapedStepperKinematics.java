@@ -33,9 +33,15 @@ public final class ShapedStepperKinematics implements StepperKinematics {
         return (sk.activeFlags() & (AF_X | AF_Y | AF_Z)) != 0;
     }
 
-    /** Sets the pulses of {@code axis} (0 = X, 1 = Y, 2 = Z). */
+    /**
+     * Sets the pulses of {@code axis} (0 = X, 1 = Y, 2 = Z), if the wrapped kinematics
+     * follows that axis now; otherwise the axis keeps its pulses (a parked dual
+     * carriage keeps its own shaper while the other carriage's is set).
+     */
     public void setPulses(int axis, ShaperPulses axisPulses) {
-        pulses[axis] = axisPulses;
+        if ((original.activeFlags() & (AF_X << axis)) != 0) {
+            pulses[axis] = axisPulses;
+        }
     }
 
     public ShaperPulses getPulses(int axis) {
@@ -51,10 +57,29 @@ public final class ShapedStepperKinematics implements StepperKinematics {
         if (!shapes(0) && !shapes(1) && !shapes(2)) {
             return original.calcPosition(move, moveTime);
         }
+        shapeInto(move, moveTime);
+        return original.calcPosition(resting, DUMMY_T);
+    }
+
+    @Override
+    public double calcPosition(TrapMove move, double moveTime, double commandedPos) {
+        if (!shapes(0) && !shapes(1) && !shapes(2)) {
+            return original.calcPosition(move, moveTime, commandedPos);
+        }
+        shapeInto(move, moveTime);
+        return original.calcPosition(resting, DUMMY_T, commandedPos);
+    }
+
+    @Override
+    public double postStepsFixup(double commandedPos) {
+        return original.postStepsFixup(commandedPos);
+    }
+
+    /** Puts the shaped toolhead position {@code moveTime} into {@code move} into the resting move. */
+    private void shapeInto(TrapMove move, double moveTime) {
         resting.startX = shapes(0) ? shapedCoord(move, 0, moveTime) : move.coordX(moveTime);
         resting.startY = shapes(1) ? shapedCoord(move, 1, moveTime) : move.coordY(moveTime);
         resting.startZ = shapes(2) ? shapedCoord(move, 2, moveTime) : move.coordZ(moveTime);
-        return original.calcPosition(resting, DUMMY_T);
     }
 
     private double shapedCoord(TrapMove move, int axis, double moveTime) {

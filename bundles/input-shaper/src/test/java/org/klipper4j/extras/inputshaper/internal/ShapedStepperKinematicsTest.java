@@ -2,11 +2,13 @@
 package org.klipper4j.extras.inputshaper.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.motion.StepperKinematics;
 import org.klipper4j.core.api.motion.TrapMove;
+import org.klipper4j.core.api.motion.idex.DualCarriageStepperKinematics;
 
 /**
  * Shaped positions on a known move: the toolhead rests at X=0 until t=1 s,
@@ -135,5 +137,49 @@ class ShapedStepperKinematicsTest {
         ShapedStepperKinematics x = zvOnX(CARTESIAN_X);
         assertEquals(T1, x.genStepsPreActive(), 1e-15);
         assertEquals(-T0, x.genStepsPostActive(), 1e-15);
+    }
+
+    @Test
+    void aParkedCarriageKeepsItsShaperWhenTheOtherCarriagesIsSet() {
+        DualCarriageStepperKinematics carriage = new DualCarriageStepperKinematics(CARTESIAN_X);
+        ShapedStepperKinematics shaped = zvOnX(carriage);
+        ShaperPulses own = shaped.getPulses(0);
+        carriage.setTransform(0, 0., 42.);
+        shaped.setPulses(0, ShaperPulses.of(ShaperSpec.parse("mzv").build(60., .1)));
+        assertSame(own, shaped.getPulses(0), "X is not followed while parked: its pulses stay");
+        assertEquals(42., shaped.calcPosition(cruise, .5), EPS, "parked: the offset, unshaped");
+        assertEquals(0., shaped.genStepsPostActive(), "no window while parked");
+        carriage.setTransform(0, 1., 0.);
+        assertEquals(-T0, shaped.genStepsPostActive(), 1e-15, "its own shaper is back with the axis");
+        shaped.setPulses(0, ShaperPulses.NONE);
+        assertSame(ShaperPulses.NONE, shaped.getPulses(0), "an active axis takes new pulses");
+    }
+
+    @Test
+    void commandedPositionAndFixupReachTheWrappedKinematics() {
+        StepperKinematics wrapping = new StepperKinematics() {
+            @Override
+            public double calcPosition(TrapMove m, double t) {
+                return m.coordX(t);
+            }
+
+            @Override
+            public double calcPosition(TrapMove m, double t, double commandedPos) {
+                return m.coordX(t) + 1000. * Math.round((commandedPos - m.coordX(t)) / 1000.);
+            }
+
+            @Override
+            public double postStepsFixup(double commandedPos) {
+                return commandedPos - 1000.;
+            }
+
+            @Override
+            public int activeFlags() {
+                return AF_X;
+            }
+        };
+        ShapedStepperKinematics shaped = zvOnX(new DualCarriageStepperKinematics(wrapping));
+        assertEquals(1055., shaped.calcPosition(cruise, .5, 1040.), EPS);
+        assertEquals(40., shaped.postStepsFixup(1040.), EPS);
     }
 }

@@ -15,8 +15,9 @@ import org.klipper4j.core.api.motion.Toolhead;
  *
  * <p>Rules kept from Klipper: requests are at least {@link McuTimes#MIN_SCHEDULE_TIME}
  * apart; of several requests due at the same moment only the last is applied; a
- * request whose value is already in effect is dropped by the callback. Without a
- * toolhead a G-code request is applied at once, a little ahead of the MCU's clock.
+ * request whose value is already in effect is dropped by the callback. A callback may
+ * ask for a request to be applied again at a later print time (rescheduled).
+ * Without a toolhead a G-code request is applied at once, a little ahead of the MCU's clock.
  *
  * @param <T> the value type (a pin level, a fan speed, a colour)
  */
@@ -69,6 +70,16 @@ public final class GCodeRequestQueue<T> {
             double minWait = 0.;
             int done = last + 1;
             if (outcome != null) {
+                if (outcome.isRescheduled()) {
+                    // nothing sent: the request waits, alone, for its new time
+                    T value = pending.get(last).value();
+                    pending.subList(0, done).clear();
+                    pending.add(0, new Request<>(Math.max(outcome.rescheduleTime(), nextTime), value));
+                    if (findToolhead() != null) {
+                        toolhead.noteMcuMovequeueActivity(pending.get(0).printTime());
+                    }
+                    continue;
+                }
                 if (outcome.discard()) {
                     pending.subList(0, done).clear();
                     continue;
@@ -107,6 +118,10 @@ public final class GCodeRequestQueue<T> {
         while (true) {
             double nextTime = Math.max(printTime, nextMinFlushTime);
             RequestOutcome outcome = applier.apply(nextTime, value);
+            if (outcome != null && outcome.isRescheduled()) {
+                printTime = Math.max(outcome.rescheduleTime(), nextTime);
+                continue;
+            }
             if (outcome != null && outcome.discard()) {
                 return;
             }

@@ -15,10 +15,16 @@ class GCodeRequestQueueTest {
 
     private String last;
 
-    /** Applies strings; "same" is discarded when it repeats, "kick" asks to be applied again 0.5 s later. */
+    /**
+     * Applies strings; a repeat is discarded, "kick" asks to be applied again 0.5 s later,
+     * "atT" waits (is rescheduled) until print time T.
+     */
     private RequestOutcome apply(double printTime, String value) {
         if (value.equals(last)) {
             return RequestOutcome.discarded();
+        }
+        if (value.startsWith("at") && printTime < Double.parseDouble(value.substring(2))) {
+            return RequestOutcome.rescheduled(Double.parseDouble(value.substring(2)));
         }
         applied.add(String.format(java.util.Locale.ROOT, "%.2f %s", printTime, value));
         if (value.equals("kick") && !"kicked".equals(last)) {
@@ -100,5 +106,28 @@ class GCodeRequestQueueTest {
         bench.printer.reactor().advance(4.);
         q.sendAsyncRequest("a");
         assertEquals(List.of("4.10 a"), applied);
+    }
+
+    @Test
+    void aRescheduledRequestIsAppliedOnceTheMcuIsFlushedToItsNewTime() {
+        GCodeRequestQueue<String> q = queue();
+        bench.toolhead.printTime = 1.;
+        q.queueGCodeRequest("at1.25");
+        bench.mcu.flush(1.2);
+        assertEquals(List.of(), applied);
+        assertEquals(List.of(1., 1.25), bench.toolhead.activity, "the toolhead is told to flush to the new time");
+        bench.mcu.flush(1.3);
+        assertEquals(List.of("1.25 at1.25"), applied);
+        bench.toolhead.printTime = 1.3;
+        q.queueGCodeRequest("b");
+        bench.mcu.flush(2.);
+        assertEquals(List.of("1.25 at1.25", "1.35 b"), applied, "spacing counts from the rescheduled time");
+    }
+
+    @Test
+    void aRescheduledAsyncRequestIsAppliedAtItsNewTime() {
+        GCodeRequestQueue<String> q = queue();
+        q.sendAsyncRequest("at2.5", 2.);
+        assertEquals(List.of("2.50 at2.5"), applied);
     }
 }

@@ -20,6 +20,8 @@ import org.klipper4j.extras.outputpin.api.RequestOutcome;
  */
 public final class PrinterServo implements StatusProvider {
     static final double SERVO_SIGNAL_PERIOD = 0.020;
+    /** How early (seconds) a change may go out to land on a signal period boundary. */
+    static final double RESCHEDULE_SLACK = 0.0005;
     static final String HELP = "Set servo angle";
 
     private final double minWidth;
@@ -58,8 +60,13 @@ public final class PrinterServo implements StatusProvider {
         if (value == lastValue) {
             return RequestOutcome.discarded();
         }
+        // a new pulse width takes effect at the start of a signal period: wait for it
+        double aligned = mcuServo.nextAlignedPrintTime(printTime, RESCHEDULE_SLACK);
+        if (aligned > printTime + RESCHEDULE_SLACK) {
+            return RequestOutcome.rescheduled(aligned);
+        }
         lastValue = value;
-        mcuServo.setPwm(printTime, value);
+        mcuServo.setPwm(aligned, value);
         return null;
     }
 

@@ -104,4 +104,35 @@ class PrinterServoTest {
         assertThrows(ConfigException.class,
                 () -> servo("minimum_pulse_width", "0.002", "maximum_pulse_width", "0.001"));
     }
+
+    @Test
+    void aChangeWaitsForTheNextSignalPeriodOfTheRunningPulse() {
+        servo();
+        gcode.run("SET_SERVO SERVO=arm ANGLE=0");
+        mcu.flush(toolhead.printTime);
+        FakePwm pwm = pwm();
+        // the running pulse's periods start at 0.25 + n * 0.02
+        pwm.alignment = t -> 0.25 + Math.ceil((t - 0.0005 - 0.25) / 0.02 - 1e-9) * 0.02;
+        toolhead.printTime = 0.415;
+        gcode.run("SET_SERVO SERVO=arm ANGLE=180");
+        mcu.flush(0.42);
+        assertEquals(1, pwm.updates.size(), "not sent before the period starts");
+        mcu.flush(0.43);
+        assertEquals(2, pwm.updates.size());
+        assertEquals(0.43, pwm.updates.get(1).printTime(), EPS);
+        assertEquals(0.1, pwm.updates.get(1).value(), EPS);
+    }
+
+    @Test
+    void aChangeWithinHalfAMillisecondOfAPeriodStartGoesOutAtOnce() {
+        servo();
+        gcode.run("SET_SERVO SERVO=arm ANGLE=0");
+        mcu.flush(toolhead.printTime);
+        FakePwm pwm = pwm();
+        pwm.alignment = t -> 0.25 + Math.ceil((t - 0.0005 - 0.25) / 0.02 - 1e-9) * 0.02;
+        toolhead.printTime = 0.4303;
+        gcode.run("SET_SERVO SERVO=arm ANGLE=180");
+        mcu.flush(0.4303);
+        assertEquals(0.43, pwm.updates.get(1).printTime(), EPS, "sent on the period start just before");
+    }
 }

@@ -50,11 +50,26 @@ public final class DualCarriageStepperKinematics implements StepperKinematics {
 
     @Override
     public double calcPosition(TrapMove m, double moveTime) {
+        transformInto(m, moveTime);
+        return original.calcPosition(still, 500.);
+    }
+
+    @Override
+    public double calcPosition(TrapMove m, double moveTime, double commandedPos) {
+        transformInto(m, moveTime);
+        return original.calcPosition(still, 500., commandedPos);
+    }
+
+    @Override
+    public double postStepsFixup(double commandedPos) {
+        return original.postStepsFixup(commandedPos);
+    }
+
+    private void transformInto(TrapMove m, double moveTime) {
         double dist = m.getDistance(moveTime);
         still.startX = (m.startX + m.axesRX * dist) * xScale + xOffset;
         still.startY = (m.startY + m.axesRY * dist) * yScale + yOffset;
         still.startZ = m.startZ + m.axesRZ * dist;
-        return original.calcPosition(still, 500.);
     }
 
     @Override
