@@ -73,4 +73,9 @@ public interface GCodeDispatch {
 
     /** Builds a command object to call another handler directly (Klipper's create_gcode_command). */
     GCodeCommand createCommand(String command, String commandline, Map<String, String> params);
+
+    /** True while a command runs (Klipper's {@code get_mutex().test()}): scripts from timers must wait. */
+    default boolean isMutexLocked() {
+        return false;
+    }
 }

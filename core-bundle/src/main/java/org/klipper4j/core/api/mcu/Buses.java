@@ -13,4 +13,13 @@ public interface Buses {
     McuSpi spiFromConfig(ConfigSection config, int mode, String csPinOption, int defaultSpeed);
 
     McuI2c i2cFromConfig(ConfigSection config, int defaultAddress, int defaultSpeed);
+
+    /**
+     * A software SPI device without chip select on the given pins of one MCU (as dotstar
+     * LEDs use: data on miso and mosi, clock on sclk).
+     */
+    default McuSpi softwareSpiWithoutCs(Mcu mcu, String misoPin, String mosiPin, String sclkPin, int mode,
+            int speed) {
+        throw new UnsupportedOperationException("softwareSpiWithoutCs");
+    }
 }

@@ -105,4 +105,12 @@ public interface Toolhead extends MoveTransform, StatusProvider {
     default void dripMove(double[] newpos, double speed, Completion<?> dripCompletion) {
         throw new UnsupportedOperationException("dripMove");
     }
+
+    /**
+     * Klipper's check_busy: {print time of the queued moves (Double), estimated print time
+     * of the MCU now (Double), whether the lookahead queue is empty (Boolean)}.
+     */
+    default Object[] checkBusy(double eventtime) {
+        throw new UnsupportedOperationException("checkBusy");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.klipper4j.core.api.Printer;
+import org.klipper4j.core.api.StatusProvider;
 import org.klipper4j.core.api.PrinterEvents;
 import org.klipper4j.core.api.reactor.Reactor;
 import org.klipper4j.core.api.reactor.ReactorTimer;
@@ -46,6 +47,7 @@ public final class GCodeFileInput {
     private boolean ready;
     private boolean eof;
     private boolean finished;
+    private double lastDeferral = -1.;
 
     public GCodeFileInput(Printer printer, GCodeDispatcher gcode, Path file) {
         this(printer, gcode, file, null);
@@ -91,6 +93,16 @@ public final class GCodeFileInput {
         if (finished || gcode.hasRequestedErrorExit()) {
             return Reactor.NEVER;
         }
+        if (sdPrintActive()) {
+            // Klipper's SD card prints its whole file in one timer firing, before its input is
+            // polled again: read only once the print has stopped. Due at the current time (not
+            // NOW), this read waits behind the print's next line; a print that waits for a
+            // later time lets the clock move on in small steps.
+            double now = reactor.monotonic();
+            double next = now > lastDeferral ? now : now + 0.001;
+            lastDeferral = now;
+            return next;
+        }
         if (eof && !processing) {
             // End of file with nothing left running: wait for the moves, then exit.
             stop();
@@ -115,6 +127,12 @@ public final class GCodeFileInput {
         // Processed from a callback so this timer can keep reading while a command pauses.
         reactor.registerCallback(e -> process(lines), Reactor.NOW);
         return Reactor.NEVER;
+    }
+
+    private boolean sdPrintActive() {
+        Object sdcard = printer.findObject("virtual_sdcard", Object.class).orElse(null);
+        return sdcard instanceof StatusProvider status
+                && Boolean.TRUE.equals(status.getStatus(reactor.monotonic()).get("is_active"));
     }
 
     private void process(List<String> lines) {

@@ -78,6 +78,12 @@ public final class BusesImpl implements Buses {
         return new McuI2cImpl(mcu, bus, address, speed, softwarePins);
     }
 
+    @Override
+    public McuSpi softwareSpiWithoutCs(Mcu mcu, String misoPin, String mosiPin, String sclkPin, int mode,
+            int speed) {
+        return new McuSpiImpl(mcu, null, null, mode, speed, List.of(misoPin, mosiPin, sclkPin), false);
+    }
+
     /** The MCU object for a chip name: {@code mcu} or {@code mcu NAME}. */
     private Mcu mcuOfChip(String chipName) {
         return printer.lookupObject("mcu".equals(chipName) ? "mcu" : "mcu " + chipName, Mcu.class);

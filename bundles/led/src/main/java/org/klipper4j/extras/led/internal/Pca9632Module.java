@@ -1,0 +1,16 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.extras.led.internal;
+
+import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.PrinterModule;
+import org.osgi.service.component.annotations.Component;
+
+/** Serves the {@code [pca9632 NAME]} sections. */
+@Component(service = PrinterModule.class, property = {"klipper.section=pca9632", "klipper.prefix=true"})
+public class Pca9632Module implements PrinterModule {
+
+    @Override
+    public Object load(ConfigSection config) {
+        return new Pca9632(config);
+    }
+}
