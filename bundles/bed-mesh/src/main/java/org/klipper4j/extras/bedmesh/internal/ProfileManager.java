@@ -36,7 +36,7 @@ final class ProfileManager {
         this.name = config.getName();
         this.bedMesh = bedMesh;
         for (ConfigSection s : config.getPrefixSections(name)) {
-            if (s.getName().equals(name)) {
+            if (!s.getName().startsWith(name + " ")) {
                 continue;
             }
             String prof = s.getName().split(" ", 2)[1];
