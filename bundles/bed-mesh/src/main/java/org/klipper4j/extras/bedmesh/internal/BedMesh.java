@@ -81,6 +81,10 @@ final class BedMesh implements MoveTransform, StatusProvider {
         }
     }
 
+    Printer printer() {
+        return printer;
+    }
+
     ZMesh mesh() {
         return mesh;
     }

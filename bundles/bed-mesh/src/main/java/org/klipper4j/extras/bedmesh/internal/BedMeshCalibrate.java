@@ -4,9 +4,11 @@ package org.klipper4j.extras.bedmesh.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.StatusProvider;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.extras.probe.api.ProbePointsHelper;
@@ -28,12 +30,14 @@ final class BedMeshCalibrate {
     private MeshConfig current;
     private MeshPoints points;
     private final ProbePointsHelper probeHelper;
+    private final double adaptiveMargin;
+    /** The profile the next mesh is saved as; null for an adaptive mesh (not saved). */
     private String profileName = "default";
 
     BedMeshCalibrate(ConfigSection config, BedMesh bedMesh) {
         this.bedMesh = bedMesh;
         this.origConfig = MeshConfig.read(config);
-        config.getFloat("adaptive_margin", 0.);
+        this.adaptiveMargin = config.getFloat("adaptive_margin", 0.);
         config.getFloat("scan_overshoot", 0.);
         this.current = origConfig;
         try {
@@ -118,6 +122,21 @@ final class BedMeshCalibrate {
             mc.algo = gcmd.get("ALGORITHM").strip().toLowerCase(Locale.ROOT);
             changed = true;
         }
+        if (gcmd.getInt("ADAPTIVE", 0) != 0) {
+            StatusProvider exclude = bedMesh.printer().findObject("exclude_object", StatusProvider.class).orElse(null);
+            if (exclude == null) {
+                gcmd.respondInfo("Exclude objects not enabled. Using full mesh...");
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> objects = (List<Map<String, Object>>) exclude.getStatus(0.)
+                        .getOrDefault("objects", List.of());
+                double margin = gcmd.getFloat("ADAPTIVE_MARGIN", adaptiveMargin);
+                if (AdaptiveMesh.adapt(mc, origConfig, objects, margin, gcmd::respondInfo)) {
+                    changed = true;
+                    profileName = null;
+                }
+            }
+        }
         if (changed) {
             mc.verifyAlgorithm();
         }
@@ -191,7 +210,8 @@ final class BedMeshCalibrate {
         } catch (IllegalArgumentException e) {
             throw new CommandError(e.getMessage());
         }
-        ZMesh mesh = new ZMesh(params, profileName);
+        ZMesh mesh = new ZMesh(params, profileName != null ? profileName
+                : "adaptive-" + Integer.toHexString(System.identityHashCode(params)).toUpperCase(Locale.ROOT));
         mesh.build(probed);
         if (points.zeroRefMode() == MeshPoints.ZeroRefMode.IN_MESH) {
             // the reference may be anywhere in the mesh: look it up in the built mesh
@@ -199,7 +219,9 @@ final class BedMeshCalibrate {
         }
         bedMesh.setMesh(mesh);
         bedMesh.respondInfo("Mesh Bed Leveling Complete");
-        bedMesh.profiles().saveProfile(profileName);
+        if (profileName != null) {
+            bedMesh.profiles().saveProfile(profileName);
+        }
         return false;
     }
 }

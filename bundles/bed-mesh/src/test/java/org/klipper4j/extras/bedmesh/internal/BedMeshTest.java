@@ -112,6 +112,22 @@ class BedMeshTest {
                 + "Mesh Average: 0.25\nMesh Range: min=0.0000 max=0.5000\nInterpolation Algorithm: direct\n"), text);
     }
 
+    @Test
+    void adaptiveMeshCoversTheObjectsWithTheMarginAndIsNotSaved() {
+        printer.addObject("exclude_object", (org.klipper4j.core.api.StatusProvider) t -> Map.of("objects",
+                List.of(Map.of("name", "A", "polygon", List.of(List.of(40., 40.), List.of(60., 60.))))));
+        assertNull(gcode.run("BED_MESH_CALIBRATE ADAPTIVE=1 ADAPTIVE_MARGIN=5"));
+        // (35, 35) to (65, 65): 30 / 100 of the mesh, ceil(3 * 0.3) = 1 raised to the minimum of 3
+        assertTrue(gcode.output.contains("// Adapted mesh bounds: ([35.0, 35.0],[65.0, 65.0])"), gcode.output.toString());
+        assertTrue(gcode.output.contains("// Adapted probe count: (3,3)"));
+        assertArrayEquals(new double[] {35, 35}, probedAt.get(0), 1e-9);
+        assertArrayEquals(new double[] {65, 65}, probedAt.get(8), 1e-9);
+        Map<String, Object> status = bedMesh.getStatus(0);
+        assertEquals(List.of(35., 35.), status.get("mesh_min"));
+        assertTrue(((String) status.get("profile_name")).startsWith("adaptive-"));
+        assertTrue(((Map<?, ?>) status.get("profiles")).isEmpty());
+    }
+
     /** A probe over a bed at z = x / 200, with z_offset 1.15 added as a real probe reports it. */
     private final class SlopedBedProbe implements Probe {
         @Override
