@@ -112,6 +112,34 @@ class BedMeshTest {
                 + "Mesh Average: 0.25\nMesh Range: min=0.0000 max=0.5000\nInterpolation Algorithm: direct\n"), text);
     }
 
+    /**
+     * fade_start 1, fade_end 10 with the mesh average 0.25 as fade target: at Z 5.5 the factor is
+     * (10 - 5.5) / 9 = 0.5, so x = 20 (mesh 0.1) gets 0.5 * (0.1 - 0.25) + 0.25 = 0.175; from Z 10 on
+     * only the fade target is added.
+     */
+    @Test
+    void fadeBlendsTheMeshIntoTheFadeTarget() {
+        FakePrinter p2 = new FakePrinter();
+        FakeGCode g2 = new FakeGCode();
+        p2.addObject("gcode", g2);
+        p2.addObject("gcode_move", gcodeMove);
+        p2.addObject("toolhead", toolhead);
+        p2.addObject("probe", new SlopedBedProbe());
+        gcodeMove.transform = null;
+        BedMesh faded = new BedMesh(FakeConfig.of(p2, "bed_mesh", "mesh_min", "0,0", "mesh_max", "100,100",
+                "probe_count", "3,3", "mesh_pps", "0", "fade_start", "1", "fade_end", "10"));
+        p2.sendEvent(PrinterEvents.CONNECT);
+        assertNull(g2.run("BED_MESH_CALIBRATE"));
+        assertEquals(.5, faded.zFactor(5.5), 1e-12);
+        toolhead.position = new double[] {20, 0, 5.675, 0};
+        assertArrayEquals(new double[] {20, 0, 5.5, 0}, faded.getPosition(), 1e-9);
+        toolhead.moves.clear();
+        faded.move(new double[] {20, 0, 5.5, 0}, 10.);
+        assertArrayEquals(new double[] {20, 0, 5.675, 0}, toolhead.moves.get(0), 1e-9);
+        faded.move(new double[] {20, 0, 10, 0}, 10.);
+        assertArrayEquals(new double[] {20, 0, 10.25, 0}, toolhead.moves.get(1), 1e-9);
+    }
+
     @Test
     void adaptiveMeshCoversTheObjectsWithTheMarginAndIsNotSaved() {
         printer.addObject("exclude_object", (org.klipper4j.core.api.StatusProvider) t -> Map.of("objects",
