@@ -17,7 +17,7 @@ final class PyFloat {
         }
         double a = Math.abs(v);
         if (a == 0. || (a >= 1e-4 && a < 1e16)) {
-            String plain = new BigDecimal(Double.toString(v)).toPlainString();
+            String plain = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
             return plain.contains(".") ? plain : plain + ".0";
         }
         String s = Double.toString(v);
