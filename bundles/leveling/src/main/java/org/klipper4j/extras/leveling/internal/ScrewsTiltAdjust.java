@@ -106,7 +106,8 @@ final class ScrewsTiltAdjust implements StatusProvider {
         return best;
     }
 
-    private boolean probeFinalize(double[] offsets, List<double[]> positions) {
+    /** Reports the turns per screw for the probed positions (one per screw, in order). */
+    boolean probeFinalize(double[] offsets, List<double[]> positions) {
         results = new LinkedHashMap<>();
         maxDiffError = false;
         boolean clockwise = (thread & 1) == 0;
