@@ -1,0 +1,82 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.extras.leveling.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.StatusProvider;
+import org.klipper4j.core.api.gcode.GCodeCommand;
+import org.klipper4j.core.api.gcode.GCodeDispatch;
+import org.klipper4j.extras.probe.api.ProbePointsHelper;
+
+/**
+ * {@code [z_tilt]}: Z_TILT_ADJUST probes the points, fits a plane z = ax + by + c by
+ * coordinate descent and moves each Z stepper to the plane's height at its z_position.
+ */
+final class ZTilt implements StatusProvider {
+    private final List<double[]> zPositions;
+    private final RetryHelper retryHelper;
+    private final ProbePointsHelper probeHelper;
+    private final ZAdjustStatus zStatus;
+    private final ZAdjustHelper zHelper;
+
+    ZTilt(ConfigSection config) {
+        zPositions = XyPoints.read(config, "z_positions");
+        retryHelper = new RetryHelper(config, "");
+        probeHelper = new ProbePointsHelper(config, this::probeFinalize, null);
+        probeHelper.minimumPoints(2);
+        zStatus = new ZAdjustStatus(config.getPrinter());
+        zHelper = new ZAdjustHelper(config, zPositions.size());
+        config.getPrinter().lookupObject("gcode", GCodeDispatch.class)
+                .registerCommand("Z_TILT_ADJUST", this::cmdZTiltAdjust, "Adjust the Z tilt");
+    }
+
+    private void cmdZTiltAdjust(GCodeCommand gcmd) {
+        zStatus.reset();
+        retryHelper.start(gcmd);
+        probeHelper.startProbe(gcmd);
+    }
+
+    /** The plane through the probed points: x_adjust, y_adjust, z_adjust. */
+    static Map<String, Double> fitPlane(double zOffset, List<double[]> positions) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        params.put("x_adjust", 0.);
+        params.put("y_adjust", 0.);
+        params.put("z_adjust", zOffset);
+        return CoordinateDescent.minimize(new ArrayList<>(params.keySet()), params, p -> {
+            double xa = p.get("x_adjust");
+            double ya = p.get("y_adjust");
+            double za = p.get("z_adjust");
+            double total = 0.;
+            for (double[] pos : positions) {
+                double h = pos[2] - pos[0] * xa - pos[1] * ya - za;
+                total += h * h;
+            }
+            return total;
+        });
+    }
+
+    private boolean probeFinalize(double[] offsets, List<double[]> positions) {
+        double zOffset = offsets[2];
+        Map<String, Double> fit = fitPlane(zOffset, positions);
+        double xAdjust = fit.get("x_adjust");
+        double yAdjust = fit.get("y_adjust");
+        double zAdjust = fit.get("z_adjust") - zOffset - xAdjust * offsets[0] - yAdjust * offsets[1];
+        double[] adjustments = new double[zPositions.size()];
+        for (int i = 0; i < adjustments.length; i++) {
+            double[] zp = zPositions.get(i);
+            adjustments[i] = zp[0] * xAdjust + zp[1] * yAdjust + zAdjust;
+        }
+        zHelper.adjustSteppers(adjustments, probeHelper.getLiftSpeed());
+        List<Double> heights = positions.stream().map(p -> p[2]).toList();
+        return zStatus.checkRetryResult(retryHelper.checkRetry(heights)) == RetryHelper.Result.RETRY;
+    }
+
+    @Override
+    public Map<String, Object> getStatus(double eventtime) {
+        return zStatus.getStatus();
+    }
+}

@@ -1,0 +1,15 @@
+/* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
+package org.klipper4j.extras.leveling.internal;
+
+import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.PrinterModule;
+import org.osgi.service.component.annotations.Component;
+
+/** Serves {@code [z_tilt]}. */
+@Component(service = PrinterModule.class, property = {PrinterModule.SECTION + "=z_tilt"})
+public final class ZTiltModule implements PrinterModule {
+    @Override
+    public Object load(ConfigSection config) {
+        return new ZTilt(config);
+    }
+}
