@@ -149,12 +149,21 @@ public final class MessageFormat {
     /** Encodes a message; fails with a clear error if it does not fit in one block. */
     public byte[] encode(Object... values) {
         byte[] buf = new byte[maxEncodedSize()];
-        int len = encode(buf, 0, values);
+        return Arrays.copyOf(buf, encodeMessage(buf, values));
+    }
+
+    /**
+     * Encodes a message at the start of {@code out} (at least {@link #maxEncodedSize()}
+     * long) and returns its length; fails with a clear error if it does not fit in one
+     * block. For senders that reuse one buffer instead of a new array per message.
+     */
+    public int encodeMessage(byte[] out, Object... values) {
+        int len = encode(out, 0, values);
         if (len > MAX_PAYLOAD) {
             throw new ProtocolException("Message '" + name + "' is " + len
                     + " bytes long; at most " + MAX_PAYLOAD + " fit in a message block");
         }
-        return Arrays.copyOf(buf, len);
+        return len;
     }
 
     /**

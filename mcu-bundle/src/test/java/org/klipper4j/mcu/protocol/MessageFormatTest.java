@@ -133,4 +133,21 @@ class MessageFormatTest {
             assertEquals(general[i], buf[3 + i]);
         }
     }
+
+    @Test
+    void encodingIntoAReusedBufferGivesTheSameBytesAndTheSameSizeError() {
+        DataDictionary d = TestData.dict("atmega2560");
+        MessageFormat f = d.byName("queue_step");
+        byte[] buf = new byte[f.maxEncodedSize()];
+        java.util.Arrays.fill(buf, (byte) 0x55);
+        int n = f.encodeMessage(buf, 5, 3915627893L, 100, -7);
+        assertArrayEquals(f.encode(5, 3915627893L, 100, -7), java.util.Arrays.copyOf(buf, n));
+        // a shorter message over the same buffer: only its own bytes count
+        int m = f.encodeMessage(buf, 1, 2, 3, 4);
+        assertArrayEquals(new byte[] {(byte) f.id(), 1, 2, 3, 4}, java.util.Arrays.copyOf(buf, m));
+        MessageFormat spi = d.byName("spi_send");
+        byte[] big = new byte[spi.maxEncodedSize()];
+        assertTrue(assertThrows(ProtocolException.class, () -> spi.encodeMessage(big, 1, new byte[58]))
+                .getMessage().contains("at most 59"));
+    }
 }

@@ -87,7 +87,8 @@ public final class EmbeddedFramework {
 
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
-            installed.add(context.installBundle(jar.toUri().toString()));
+            // by reference: Felix reads the jar in place instead of copying it into the fresh cache
+            installed.add(context.installBundle("reference:" + jar.toUri()));
         }
         framework.start();
         for (Bundle bundle : coreLast(installed)) {
