@@ -42,6 +42,9 @@ final class Printers {
             return host.runGCode(script);
         } catch (CommandError e) {
             return List.of("!! " + e.getMessage());
+        } catch (IllegalStateException e) {
+            // the printer restarted (a bundle came or went) before the script ran: ask again
+            return List.of("(restarted) " + e.getMessage());
         }
     }
 
