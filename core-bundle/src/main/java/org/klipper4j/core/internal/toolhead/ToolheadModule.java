@@ -26,9 +26,13 @@ public final class ToolheadModule implements PrinterModule {
         GCodeDispatch gcode = printer.lookupObject("gcode", GCodeDispatch.class);
         new ToolheadCommands(toolhead, gcode);
         printer.addObject(PrinterHoming.NAME, new HomingCommands(printer, toolhead, gcode));
-        // Klipper's toolhead always loads manual_probe (MANUAL_PROBE, Z_ENDSTOP_CALIBRATE)
-        if (printer.hasModule("manual_probe")) {
-            printer.loadObject(config, "manual_probe");
+        // Klipper's toolhead always loads idle_timeout (motors and heaters off after
+        // a long idle, the Printing/Ready/Idle state) and manual_probe (MANUAL_PROBE,
+        // Z_ENDSTOP_CALIBRATE), when their bundles are installed
+        for (String module : new String[] {"idle_timeout", "manual_probe"}) {
+            if (printer.hasModule(module)) {
+                printer.loadObject(config, module);
+            }
         }
         printer.findObject("gcode_move", GCodeMove.class)
                 .ifPresent(move -> move.setStepperReport(new StepperPositionReport(toolhead::getKinematics)));
