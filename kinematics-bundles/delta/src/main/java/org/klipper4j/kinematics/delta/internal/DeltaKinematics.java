@@ -1,15 +1,15 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.kinematics.delta.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.klipper4j.core.api.Bounds;
-import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.motion.DeltaCalibration;
+import org.klipper4j.core.api.motion.DeltaBuildVolume;
 import org.klipper4j.core.api.motion.DeltaCalibrationProvider;
+import org.klipper4j.core.api.motion.DeltaTowers;
 import org.klipper4j.core.api.motion.Homing;
 import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.MotionQueuing;
@@ -31,9 +31,8 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
     private static final Logger LOG = LoggerFactory.getLogger(DeltaKinematics.class);
     /** Moves are slowed once tower movement exceeds this multiple of the XY movement. */
     private static final double SLOW_RATIO = 3.;
-    private static final String TOWERS = "abc";
 
-    private final List<Rail> rails = new ArrayList<>();
+    private final List<Rail> rails;
     private final double maxVelocity;
     private final double maxAccel;
     private final double maxZVelocity;
@@ -43,28 +42,13 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
     private final double[] arm2 = new double[3];
     private final double[] angles = new double[3];
     private final double[][] towers = new double[3][];
-    private final double[] homePosition;
-    private final double maxZ;
-    private final double minZ;
-    private final double limitZ;
+    private final DeltaBuildVolume volume;
     private final double slowXy2;
     private final double verySlowXy2;
-    private final double maxXy2;
-    private final double maxXy;
-    private boolean needHome = true;
-    /** XY radius squared within which an XY move needs no check (-1: check every move). */
-    private double limitXy2 = -1.;
 
     public DeltaKinematics(Toolhead toolhead, ConfigSection config, MotionQueuing motionQueuing) {
-        ConfigSection[] stepperConfigs = new ConfigSection[3];
-        for (int i = 0; i < 3; i++) {
-            stepperConfigs[i] = config.getSection("stepper_" + TOWERS.charAt(i));
-        }
-        Rail railA = motionQueuing.createRail(stepperConfigs[0], false, null, false);
-        double aEndstop = railA.getHomingInfo().positionEndstop();
-        rails.add(railA);
-        rails.add(motionQueuing.createRail(stepperConfigs[1], false, aEndstop, false));
-        rails.add(motionQueuing.createRail(stepperConfigs[2], false, aEndstop, false));
+        ConfigSection[] stepperConfigs = DeltaTowers.stepperSections(config);
+        rails = DeltaTowers.createRails(motionQueuing, stepperConfigs, false);
         double[] maxV = toolhead.getMaxVelocity();
         maxVelocity = maxV[0];
         maxAccel = maxV[1];
@@ -90,16 +74,16 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
             rails.get(i).setStepperKinematics(s -> sk);
             rails.get(i).setTrapq(toolhead.getTrapq());
         }
-        homePosition = actuatorToCartesian(absEndstops);
+        double[] homePosition = actuatorToCartesian(absEndstops);
         double mz = Double.MAX_VALUE;
         double lz = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             mz = Math.min(mz, rails.get(i).getHomingInfo().positionEndstop());
             lz = Math.min(lz, absEndstops[i] - armLengths[i]);
         }
-        maxZ = mz;
-        limitZ = lz;
-        minZ = config.getFloat("minimum_z_position", 0., Bounds.max(maxZ));
+        double maxZ = mz;
+        double limitZ = lz;
+        double minZ = config.getFloat("minimum_z_position", 0., Bounds.max(maxZ));
         LOG.info(String.format("Delta max build height %.2fmm (radius tapered above %.2fmm)", maxZ, limitZ));
         // where an XY move could make the towers move much faster than the effector
         double halfMinStepDist = Double.MAX_VALUE;
@@ -109,10 +93,10 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
         double minArm = Math.min(armLengths[0], Math.min(armLengths[1], armLengths[2]));
         slowXy2 = square(ratioToXy(SLOW_RATIO, minArm, halfMinStepDist));
         verySlowXy2 = square(ratioToXy(2. * SLOW_RATIO, minArm, halfMinStepDist));
-        maxXy2 = square(Math.min(printRadius, Math.min(minArm - radius,
+        double maxXy2 = square(Math.min(printRadius, Math.min(minArm - radius,
                 ratioToXy(4. * SLOW_RATIO, minArm, halfMinStepDist))));
-        maxXy = Math.sqrt(maxXy2);
-        LOG.info(String.format("Delta max build radius %.2fmm (moves slowed past %.2fmm and %.2fmm)", maxXy,
+        volume = new DeltaBuildVolume(maxXy2, minZ, maxZ, limitZ, homePosition);
+        LOG.info(String.format("Delta max build radius %.2fmm (moves slowed past %.2fmm and %.2fmm)", Math.sqrt(maxXy2),
                 Math.sqrt(slowXy2), Math.sqrt(verySlowXy2)));
         setPosition(new double[] {0., 0., 0.}, "");
     }
@@ -142,24 +126,12 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
 
     @Override
     public List<Stepper> getSteppers() {
-        List<Stepper> all = new ArrayList<>();
-        for (Rail r : rails) {
-            all.addAll(r.getSteppers());
-        }
-        return all;
+        return DeltaTowers.allSteppers(rails);
     }
 
     @Override
     public double[] calcPosition(Map<String, Double> stepperPositions) {
-        double[] spos = new double[3];
-        for (int i = 0; i < 3; i++) {
-            Double p = stepperPositions.get(rails.get(i).getName());
-            if (p == null) {
-                throw new ConfigException("No position for stepper '" + rails.get(i).getName() + "'");
-            }
-            spos[i] = p;
-        }
-        return actuatorToCartesian(spos);
+        return actuatorToCartesian(DeltaTowers.railPositions(rails, stepperPositions));
     }
 
     @Override
@@ -167,56 +139,29 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
         for (Rail rail : rails) {
             rail.setPosition(newpos[0], newpos[1], newpos[2]);
         }
-        limitXy2 = -1.;
-        if (homingAxes.indexOf('x') >= 0 && homingAxes.indexOf('y') >= 0 && homingAxes.indexOf('z') >= 0) {
-            needHome = false;
-        }
+        volume.positionSet(homingAxes);
     }
 
     @Override
     public void clearHomingState(String axes) {
-        // the towers cannot be unhomed one axis at a time
-        if (!axes.isEmpty()) {
-            limitXy2 = -1.;
-            needHome = true;
-        }
+        volume.clearHoming(axes);
     }
 
     @Override
     public void home(Homing homing) {
-        // all towers home together
-        homing.setAxes(List.of(0, 1, 2));
         double maxArm2 = Math.max(arm2[0], Math.max(arm2[1], arm2[2]));
-        double[] forcepos = {homePosition[0], homePosition[1], -1.5 * Math.sqrt(maxArm2 - maxXy2), Double.NaN};
-        double[] movepos = {homePosition[0], homePosition[1], homePosition[2], Double.NaN};
-        homing.homeRails(rails, forcepos, movepos);
+        volume.homeAllTowers(homing, rails, -1.5 * Math.sqrt(maxArm2 - volume.maxXy2()));
     }
 
     @Override
     public void checkMove(ToolheadMove move) {
+        if (volume.isKnownGood(move)) {
+            return;
+        }
+        double limit = volume.checkReach(move);
         double[] end = move.endPos();
         double[] axesD = move.axesD();
         double endXy2 = end[0] * end[0] + end[1] * end[1];
-        if (endXy2 <= limitXy2 && axesD[2] == 0.) {
-            // an XY move inside the known-good radius
-            return;
-        }
-        if (needHome) {
-            throw move.moveError("Must home first");
-        }
-        double endZ = end[2];
-        double limit = maxXy2;
-        if (endZ > limitZ) {
-            // above limit_z the reachable radius shrinks toward the top
-            limit = Math.min(limit, square(maxZ - endZ));
-        }
-        if (endXy2 > limit || endZ > maxZ || endZ < minZ) {
-            // out of range, unless this is the homing move to the top
-            if (end[0] != homePosition[0] || end[1] != homePosition[1] || endZ < minZ || endZ > homePosition[2]) {
-                throw move.moveError();
-            }
-            limit = -1.;
-        }
         if (axesD[2] != 0.) {
             double zRatio = move.moveDistance() / Math.abs(axesD[2]);
             move.limitSpeed(maxZVelocity * zRatio, maxZAccel * zRatio);
@@ -230,29 +175,22 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
             move.limitSpeed(maxVelocity * r, maxAccel * r);
             limit = -1.;
         }
-        limitXy2 = Math.min(limit, slowXy2);
+        volume.setKnownGoodXy2(Math.min(limit, slowXy2));
     }
 
     @Override
     public Map<String, Object> getStatus(double eventtime) {
-        return Map.of("homed_axes", needHome ? "" : "xyz",
-                "axis_minimum", List.of(-maxXy, -maxXy, minZ, 0.),
-                "axis_maximum", List.of(maxXy, maxXy, maxZ, 0.));
+        return volume.status();
     }
 
     @Override
     public DeltaCalibration getCalibration() {
-        double[] endstops = new double[3];
-        double[] stepdists = new double[3];
-        for (int i = 0; i < 3; i++) {
-            endstops[i] = rails.get(i).getHomingInfo().positionEndstop();
-            stepdists[i] = rails.get(i).getSteppers().get(0).getStepDist();
-        }
-        return new LinearDeltaCalibration(radius, angles, armLengths, endstops, stepdists);
+        return new LinearDeltaCalibration(radius, angles, armLengths, DeltaTowers.positionEndstops(rails),
+                DeltaTowers.stepDistances(rails));
     }
 
     /** The effector position at which all towers are at their endstops. */
     double[] homePosition() {
-        return homePosition.clone();
+        return volume.homePosition();
     }
 }

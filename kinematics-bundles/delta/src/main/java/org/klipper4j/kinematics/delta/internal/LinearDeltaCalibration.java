@@ -1,19 +1,20 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.kinematics.delta.internal;
 
+import static org.klipper4j.core.api.motion.DeltaTowers.formatCalibrated;
+import static org.klipper4j.core.api.motion.DeltaTowers.perTower;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.klipper4j.core.api.motion.DeltaCalibration;
+import org.klipper4j.core.api.motion.DeltaTowers;
 import org.klipper4j.core.api.motion.Trilateration;
 
 /** The geometry of a linear delta as DELTA_CALIBRATE sees it (Klipper's DeltaCalibration). */
 public final class LinearDeltaCalibration implements DeltaCalibration {
-    private static final String TOWERS = "abc";
-
     private final double radius;
     private final double[] angles;
     private final double[] arms;
@@ -53,7 +54,7 @@ public final class LinearDeltaCalibration implements DeltaCalibration {
         Map<String, Double> p = new LinkedHashMap<>();
         p.put("radius", radius);
         for (int i = 0; i < 3; i++) {
-            char t = TOWERS.charAt(i);
+            char t = DeltaTowers.LETTERS.charAt(i);
             p.put("angle_" + t, angles[i]);
             p.put("arm_" + t, arms[i]);
             p.put("endstop_" + t, endstops[i]);
@@ -66,18 +67,6 @@ public final class LinearDeltaCalibration implements DeltaCalibration {
     public DeltaCalibration withParams(Map<String, Double> p) {
         return new LinearDeltaCalibration(p.get("radius"), perTower(p, "angle_"), perTower(p, "arm_"),
                 perTower(p, "endstop_"), perTower(p, "stepdist_"));
-    }
-
-    static double[] perTower(Map<String, Double> p, String prefix) {
-        double[] v = new double[3];
-        for (int i = 0; i < 3; i++) {
-            Double d = p.get(prefix + TOWERS.charAt(i));
-            if (d == null) {
-                throw new IllegalArgumentException("missing delta parameter " + prefix + TOWERS.charAt(i));
-            }
-            v[i] = d;
-        }
-        return v;
     }
 
     @Override
@@ -106,13 +95,13 @@ public final class LinearDeltaCalibration implements DeltaCalibration {
     @Override
     public Map<String, Map<String, String>> savedOptions() {
         Map<String, Map<String, String>> s = new LinkedHashMap<>();
-        s.put("printer", Map.of("delta_radius", fmt(radius)));
+        s.put("printer", Map.of("delta_radius", formatCalibrated(radius)));
         for (int i = 0; i < 3; i++) {
             Map<String, String> o = new LinkedHashMap<>();
-            o.put("angle", fmt(angles[i]));
-            o.put("arm_length", fmt(arms[i]));
-            o.put("position_endstop", fmt(endstops[i]));
-            s.put("stepper_" + TOWERS.charAt(i), o);
+            o.put("angle", formatCalibrated(angles[i]));
+            o.put("arm_length", formatCalibrated(arms[i]));
+            o.put("position_endstop", formatCalibrated(endstops[i]));
+            s.put(DeltaTowers.stepperSectionName(i), o);
         }
         return s;
     }
@@ -121,14 +110,12 @@ public final class LinearDeltaCalibration implements DeltaCalibration {
     public String summary() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 3; i++) {
-            sb.append("stepper_").append(TOWERS.charAt(i)).append(": position_endstop: ").append(fmt(endstops[i]))
-                    .append(" angle: ").append(fmt(angles[i])).append(" arm_length: ").append(fmt(arms[i]))
+            sb.append(DeltaTowers.stepperSectionName(i))
+                    .append(": position_endstop: ").append(formatCalibrated(endstops[i]))
+                    .append(" angle: ").append(formatCalibrated(angles[i]))
+                    .append(" arm_length: ").append(formatCalibrated(arms[i]))
                     .append('\n');
         }
-        return sb.append("delta_radius: ").append(fmt(radius)).toString();
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6f", v);
+        return sb.append("delta_radius: ").append(formatCalibrated(radius)).toString();
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +17,9 @@ import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.motion.DeltaCalibration;
 import org.klipper4j.core.api.motion.DeltaCalibrationProvider;
-import org.klipper4j.core.api.motion.Homing;
-import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.kinematics.testing.MoveGcodeRun;
+import org.klipper4j.testkit.RecordingHoming;
 
 /**
  * Klipper's example-delta.cfg (without [delta_calibrate]) on a simulated MCU:
@@ -67,46 +65,20 @@ class DeltaKinematicsTest {
         assertEquals("Must home first: 10.000 0.000 0.000 [0.000]", e.getMessage());
     }
 
-    /** Records what a kinematics asks of a homing request. */
-    static final class RecordingHoming implements Homing {
-        List<Integer> axes = List.of(0, 1, 2);
-        final List<List<Rail>> rails = new ArrayList<>();
-        final List<double[]> forcepos = new ArrayList<>();
-        final List<double[]> movepos = new ArrayList<>();
-
-        @Override
-        public List<Integer> getAxes() {
-            return axes;
-        }
-
-        @Override
-        public void homeRails(List<Rail> r, double[] force, double[] move) {
-            rails.add(r);
-            forcepos.add(force);
-            movepos.add(move);
-        }
-
-        @Override
-        public void setAxes(List<Integer> a) {
-            axes = a;
-        }
-    }
-
     @Test
     void allTowersHomeTogetherFromFarBelowToTheTop() {
-        RecordingHoming homing = new RecordingHoming();
-        homing.axes = List.of(2);
+        RecordingHoming homing = new RecordingHoming(List.of(2));
         toolhead.getKinematics().home(homing);
-        assertEquals(List.of(0, 1, 2), homing.axes);
-        assertEquals(1, homing.rails.size());
-        assertEquals(3, homing.rails.get(0).size());
+        assertEquals(List.of(0, 1, 2), homing.getAxes());
+        assertEquals(1, homing.calls().size());
+        assertEquals(3, homing.calls().get(0).rails().size());
         // start 1.5 * sqrt(333^2 - 157.1060^2) = 1.5 * 293.6098 below the bed
-        double[] force = homing.forcepos.get(0);
+        double[] force = homing.calls().get(0).forcepos();
         assertEquals(0., force[0], 1e-9);
         assertEquals(0., force[1], 1e-9);
         assertEquals(-440.4147, force[2], 1e-4);
         assertTrue(Double.isNaN(force[3]));
-        double[] move = homing.movepos.get(0);
+        double[] move = homing.calls().get(0).movepos();
         assertArrayEquals(new double[] {0., 0., 297.05}, java.util.Arrays.copyOf(move, 3), 1e-9);
     }
 

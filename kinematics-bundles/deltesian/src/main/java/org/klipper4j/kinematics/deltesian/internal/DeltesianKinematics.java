@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.klipper4j.core.api.Bounds;
-import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.motion.DeltaTowers;
 import org.klipper4j.core.api.motion.Homing;
 import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.MotionQueuing;
@@ -140,23 +140,12 @@ public final class DeltesianKinematics implements Kinematics {
 
     @Override
     public List<Stepper> getSteppers() {
-        List<Stepper> all = new ArrayList<>();
-        for (Rail r : rails) {
-            all.addAll(r.getSteppers());
-        }
-        return all;
+        return DeltaTowers.allSteppers(rails);
     }
 
     @Override
     public double[] calcPosition(Map<String, Double> stepperPositions) {
-        double[] sp = new double[3];
-        for (int i = 0; i < 3; i++) {
-            Double p = stepperPositions.get(rails.get(i).getName());
-            if (p == null) {
-                throw new ConfigException("No position for stepper '" + rails.get(i).getName() + "'");
-            }
-            sp[i] = p;
-        }
+        double[] sp = DeltaTowers.railPositions(rails, stepperPositions);
         double[] xz = actuatorToCartesian(sp);
         return new double[] {xz[0], sp[2], xz[1]};
     }

@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.gcode.CommandError;
-import org.klipper4j.core.api.motion.Homing;
-import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.kinematics.testing.MoveGcodeRun;
+import org.klipper4j.testkit.RecordingHoming;
 
 /**
  * Klipper's example-deltesian.cfg: arms 217 with pivots 160 to either side,
@@ -65,26 +64,14 @@ class DeltesianKinematicsTest {
 
     @Test
     void pillarsHomeXAndZTogetherAndYOnItsOwn() {
-        List<String> log = new ArrayList<>();
-        List<Integer> axes = new ArrayList<>();
-        Homing homing = new Homing() {
-            @Override
-            public List<Integer> getAxes() {
-                return List.of(1, 2);
-            }
-
-            @Override
-            public void homeRails(List<Rail> rails, double[] forcepos, double[] movepos) {
-                log.add(rails.size() + " " + Arrays.toString(forcepos) + " -> " + Arrays.toString(movepos));
-            }
-
-            @Override
-            public void setAxes(List<Integer> a) {
-                axes.addAll(a);
-            }
-        };
+        RecordingHoming homing = new RecordingHoming(List.of(1, 2));
         toolhead.getKinematics().home(homing);
-        assertEquals(List.of(0, 1, 2), axes);
+        assertEquals(List.of(0, 1, 2), homing.getAxes());
+        List<String> log = new ArrayList<>();
+        for (RecordingHoming.RailsHomed call : homing.calls()) {
+            log.add(call.rails().size() + " " + Arrays.toString(call.forcepos()) + " -> "
+                    + Arrays.toString(call.movepos()));
+        }
         // XZ from 1.5 * sqrt(217^2 - 160^2) = 219.887 below, to X 0, Z 268
         assertEquals(2, log.size());
         assertTrue(log.get(0).startsWith("2 [0.0, NaN, -219.88"), log.get(0));

@@ -1,19 +1,20 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.kinematics.rotarydelta.internal;
 
+import static org.klipper4j.core.api.motion.DeltaTowers.formatCalibrated;
+import static org.klipper4j.core.api.motion.DeltaTowers.perTower;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.klipper4j.core.api.motion.DeltaCalibration;
+import org.klipper4j.core.api.motion.DeltaTowers;
 import org.klipper4j.core.api.motion.Trilateration;
 
 /** The geometry of a rotary delta as DELTA_CALIBRATE sees it (Klipper's RotaryDeltaCalibration). */
 public final class RotaryDeltaCalibration implements DeltaCalibration {
-    private static final String TOWERS = "abc";
-
     private final double shoulderRadius;
     private final double shoulderHeight;
     private final double[] angles;
@@ -82,7 +83,7 @@ public final class RotaryDeltaCalibration implements DeltaCalibration {
         p.put("shoulder_radius", shoulderRadius);
         p.put("shoulder_height", shoulderHeight);
         for (int i = 0; i < 3; i++) {
-            char t = TOWERS.charAt(i);
+            char t = DeltaTowers.LETTERS.charAt(i);
             p.put("angle_" + t, angles[i]);
             p.put("upper_arm_" + t, upperArms[i]);
             p.put("lower_arm_" + t, lowerArms[i]);
@@ -97,18 +98,6 @@ public final class RotaryDeltaCalibration implements DeltaCalibration {
         return new RotaryDeltaCalibration(p.get("shoulder_radius"), p.get("shoulder_height"), perTower(p, "angle_"),
                 perTower(p, "upper_arm_"), perTower(p, "lower_arm_"), perTower(p, "endstop_"),
                 perTower(p, "stepdist_"));
-    }
-
-    private static double[] perTower(Map<String, Double> p, String prefix) {
-        double[] v = new double[3];
-        for (int i = 0; i < 3; i++) {
-            Double d = p.get(prefix + TOWERS.charAt(i));
-            if (d == null) {
-                throw new IllegalArgumentException("missing rotary delta parameter " + prefix + TOWERS.charAt(i));
-            }
-            v[i] = d;
-        }
-        return v;
     }
 
     @Override
@@ -133,14 +122,14 @@ public final class RotaryDeltaCalibration implements DeltaCalibration {
     public Map<String, Map<String, String>> savedOptions() {
         Map<String, Map<String, String>> s = new LinkedHashMap<>();
         Map<String, String> printer = new LinkedHashMap<>();
-        printer.put("shoulder_radius", fmt(shoulderRadius));
-        printer.put("shoulder_height", fmt(shoulderHeight));
+        printer.put("shoulder_radius", formatCalibrated(shoulderRadius));
+        printer.put("shoulder_height", formatCalibrated(shoulderHeight));
         s.put("printer", printer);
         for (int i = 0; i < 3; i++) {
             Map<String, String> o = new LinkedHashMap<>();
-            o.put("angle", fmt(angles[i]));
-            o.put("position_endstop", fmt(endstops[i]));
-            s.put("stepper_" + TOWERS.charAt(i), o);
+            o.put("angle", formatCalibrated(angles[i]));
+            o.put("position_endstop", formatCalibrated(endstops[i]));
+            s.put(DeltaTowers.stepperSectionName(i), o);
         }
         return s;
     }
@@ -149,14 +138,11 @@ public final class RotaryDeltaCalibration implements DeltaCalibration {
     public String summary() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 3; i++) {
-            sb.append("stepper_").append(TOWERS.charAt(i)).append(": position_endstop: ").append(fmt(endstops[i]))
-                    .append(" angle: ").append(fmt(angles[i])).append('\n');
+            sb.append(DeltaTowers.stepperSectionName(i))
+                    .append(": position_endstop: ").append(formatCalibrated(endstops[i]))
+                    .append(" angle: ").append(formatCalibrated(angles[i])).append('\n');
         }
-        return sb.append("shoulder_radius: ").append(fmt(shoulderRadius)).append(" shoulder_height: ")
-                .append(fmt(shoulderHeight)).toString();
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6f", v);
+        return sb.append("shoulder_radius: ").append(formatCalibrated(shoulderRadius)).append(" shoulder_height: ")
+                .append(formatCalibrated(shoulderHeight)).toString();
     }
 }

@@ -1,15 +1,15 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.kinematics.rotarydelta.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.klipper4j.core.api.Bounds;
-import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.motion.DeltaCalibration;
+import org.klipper4j.core.api.motion.DeltaBuildVolume;
 import org.klipper4j.core.api.motion.DeltaCalibrationProvider;
+import org.klipper4j.core.api.motion.DeltaTowers;
 import org.klipper4j.core.api.motion.Homing;
 import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.MotionQueuing;
@@ -28,30 +28,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RotaryDeltaKinematics implements Kinematics, DeltaCalibrationProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RotaryDeltaKinematics.class);
-    private static final String TOWERS = "abc";
 
-    private final List<Rail> rails = new ArrayList<>();
+    private final List<Rail> rails;
     private final RotaryDeltaCalibration calibration;
     private final double maxZVelocity;
-    private final double[] homePosition;
-    private final double maxZ;
-    private final double minZ;
-    private final double limitZ;
-    private final double maxXy2;
-    private final double maxXy;
-    private boolean needHome = true;
-    private double limitXy2 = -1.;
+    private final DeltaBuildVolume volume;
 
     public RotaryDeltaKinematics(Toolhead toolhead, ConfigSection config, MotionQueuing motionQueuing) {
-        ConfigSection[] stepperConfigs = new ConfigSection[3];
-        for (int i = 0; i < 3; i++) {
-            stepperConfigs[i] = config.getSection("stepper_" + TOWERS.charAt(i));
-        }
-        Rail railA = motionQueuing.createRail(stepperConfigs[0], false, null, true);
-        double aEndstop = railA.getHomingInfo().positionEndstop();
-        rails.add(railA);
-        rails.add(motionQueuing.createRail(stepperConfigs[1], false, aEndstop, true));
-        rails.add(motionQueuing.createRail(stepperConfigs[2], false, aEndstop, true));
+        ConfigSection[] stepperConfigs = DeltaTowers.stepperSections(config);
+        rails = DeltaTowers.createRails(motionQueuing, stepperConfigs, true);
         double maxVelocity = toolhead.getMaxVelocity()[0];
         maxZVelocity = config.getFloat("max_z_velocity", maxVelocity, Bounds.above(0.).andMax(maxVelocity));
         double shoulderRadius = requiredFloat(config, "shoulder_radius", Bounds.above(0.));
@@ -71,12 +56,8 @@ public final class RotaryDeltaKinematics implements Kinematics, DeltaCalibration
         for (int i = 0; i < 3; i++) {
             angles[i] = stepperConfigs[i].getFloat("angle", defaultAngles[i]);
         }
-        double[] endstops = new double[3];
-        double[] stepdists = new double[3];
-        for (int i = 0; i < 3; i++) {
-            endstops[i] = rails.get(i).getHomingInfo().positionEndstop();
-            stepdists[i] = rails.get(i).getSteppers().get(0).getStepDist();
-        }
+        double[] endstops = DeltaTowers.positionEndstops(rails);
+        double[] stepdists = DeltaTowers.stepDistances(rails);
         calibration = new RotaryDeltaCalibration(shoulderRadius, shoulderHeight, angles, upperArms, lowerArms,
                 endstops, stepdists);
         for (int i = 0; i < 3; i++) {
@@ -91,9 +72,9 @@ public final class RotaryDeltaKinematics implements Kinematics, DeltaCalibration
         for (int i = 0; i < 3; i++) {
             endstopAngles[i] = rails.get(i).getSteppers().get(0).calcPositionFromCoord(0., 0., endstops[i]);
         }
-        homePosition = calibration.actuatorToCartesian(endstopAngles);
-        maxZ = Math.min(endstops[0], Math.min(endstops[1], endstops[2]));
-        minZ = config.getFloat("minimum_z_position", 0., Bounds.max(maxZ));
+        double[] homePosition = calibration.actuatorToCartesian(endstopAngles);
+        double maxZ = Math.min(endstops[0], Math.min(endstops[1], endstops[2]));
+        double minZ = config.getFloat("minimum_z_position", 0., Bounds.max(maxZ));
         double minUa = Double.MAX_VALUE;
         double minLa = Double.MAX_VALUE;
         double lz = Double.MAX_VALUE;
@@ -102,10 +83,10 @@ public final class RotaryDeltaKinematics implements Kinematics, DeltaCalibration
             minLa = Math.min(minLa, lowerArms[i] - shoulderRadius);
             lz = Math.min(lz, calibration.elbowCoord(i, endstopAngles[i])[2] - lowerArms[i]);
         }
-        maxXy2 = Math.pow(Math.min(minUa, minLa), 2);
-        limitZ = lz;
+        double maxXy2 = Math.pow(Math.min(minUa, minLa), 2);
+        double limitZ = lz;
         LOG.info(String.format("Delta max build height %.2fmm (radius tapered above %.2fmm)", maxZ, limitZ));
-        maxXy = Math.sqrt(maxXy2);
+        volume = new DeltaBuildVolume(maxXy2, minZ, maxZ, limitZ, homePosition);
         setPosition(new double[] {0., 0., 0.}, "");
     }
 
@@ -116,24 +97,12 @@ public final class RotaryDeltaKinematics implements Kinematics, DeltaCalibration
 
     @Override
     public List<Stepper> getSteppers() {
-        List<Stepper> all = new ArrayList<>();
-        for (Rail r : rails) {
-            all.addAll(r.getSteppers());
-        }
-        return all;
+        return DeltaTowers.allSteppers(rails);
     }
 
     @Override
     public double[] calcPosition(Map<String, Double> stepperPositions) {
-        double[] spos = new double[3];
-        for (int i = 0; i < 3; i++) {
-            Double p = stepperPositions.get(rails.get(i).getName());
-            if (p == null) {
-                throw new ConfigException("No position for stepper '" + rails.get(i).getName() + "'");
-            }
-            spos[i] = p;
-        }
-        return calibration.actuatorToCartesian(spos);
+        return calibration.actuatorToCartesian(DeltaTowers.railPositions(rails, stepperPositions));
     }
 
     @Override
@@ -141,65 +110,36 @@ public final class RotaryDeltaKinematics implements Kinematics, DeltaCalibration
         for (Rail rail : rails) {
             rail.setPosition(newpos[0], newpos[1], newpos[2]);
         }
-        limitXy2 = -1.;
-        if (homingAxes.indexOf('x') >= 0 && homingAxes.indexOf('y') >= 0 && homingAxes.indexOf('z') >= 0) {
-            needHome = false;
-        }
+        volume.positionSet(homingAxes);
     }
 
     @Override
     public void clearHomingState(String axes) {
-        // the arms cannot be unhomed one axis at a time
-        if (!axes.isEmpty()) {
-            limitXy2 = -1.;
-            needHome = true;
-        }
+        volume.clearHoming(axes);
     }
 
     @Override
     public void home(Homing homing) {
-        // all arms home together, starting from just below the bed
-        homing.setAxes(List.of(0, 1, 2));
-        double[] forcepos = {homePosition[0], homePosition[1], -1., Double.NaN};
-        double[] movepos = {homePosition[0], homePosition[1], homePosition[2], Double.NaN};
-        homing.homeRails(rails, forcepos, movepos);
+        // starting from just below the bed
+        volume.homeAllTowers(homing, rails, -1.);
     }
 
     @Override
     public void checkMove(ToolheadMove move) {
-        double[] end = move.endPos();
-        double[] axesD = move.axesD();
-        double endXy2 = end[0] * end[0] + end[1] * end[1];
-        if (endXy2 <= limitXy2 && axesD[2] == 0.) {
+        if (volume.isKnownGood(move)) {
             return;
         }
-        if (needHome) {
-            throw move.moveError("Must home first");
-        }
-        double endZ = end[2];
-        double limit = maxXy2;
-        if (endZ > limitZ) {
-            limit = Math.min(limit, Math.pow(maxZ - endZ, 2));
-        }
-        if (endXy2 > limit || endZ > maxZ || endZ < minZ) {
-            // out of range, unless this is the homing move to the top
-            if (end[0] != homePosition[0] || end[1] != homePosition[1] || endZ < minZ || endZ > homePosition[2]) {
-                throw move.moveError();
-            }
-            limit = -1.;
-        }
-        if (axesD[2] != 0.) {
+        double limit = volume.checkReach(move);
+        if (move.axesD()[2] != 0.) {
             move.limitSpeed(maxZVelocity, move.accel());
             limit = -1.;
         }
-        limitXy2 = limit;
+        volume.setKnownGoodXy2(limit);
     }
 
     @Override
     public Map<String, Object> getStatus(double eventtime) {
-        return Map.of("homed_axes", needHome ? "" : "xyz",
-                "axis_minimum", List.of(-maxXy, -maxXy, minZ, 0.),
-                "axis_maximum", List.of(maxXy, maxXy, maxZ, 0.));
+        return volume.status();
     }
 
     @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,9 @@ import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.gcode.CommandError;
 import org.klipper4j.core.api.motion.DeltaCalibration;
 import org.klipper4j.core.api.motion.DeltaCalibrationProvider;
-import org.klipper4j.core.api.motion.Homing;
-import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.kinematics.testing.MoveGcodeRun;
+import org.klipper4j.testkit.RecordingHoming;
 
 /**
  * Klipper's example-rotary-delta.cfg (without [delta_calibrate]): shoulders 33.9
@@ -51,30 +49,15 @@ class RotaryDeltaKinematicsTest {
 
     @Test
     void allArmsHomeTogetherFromJustBelowTheBed() {
-        List<double[]> calls = new ArrayList<>();
-        List<Integer> axes = new ArrayList<>();
-        toolhead.getKinematics().home(new Homing() {
-            @Override
-            public List<Integer> getAxes() {
-                return List.of(0);
-            }
-
-            @Override
-            public void homeRails(List<Rail> rails, double[] forcepos, double[] movepos) {
-                assertEquals(3, rails.size());
-                calls.add(forcepos);
-                calls.add(movepos);
-            }
-
-            @Override
-            public void setAxes(List<Integer> a) {
-                axes.addAll(a);
-            }
-        });
-        assertEquals(List.of(0, 1, 2), axes);
-        assertArrayEquals(new double[] {0., 0., -1.}, Arrays.copyOf(calls.get(0), 3), 1e-9);
+        RecordingHoming homing = new RecordingHoming(List.of(0));
+        toolhead.getKinematics().home(homing);
+        assertEquals(List.of(0, 1, 2), homing.getAxes());
+        assertEquals(1, homing.calls().size());
+        RecordingHoming.RailsHomed call = homing.calls().get(0);
+        assertEquals(3, call.rails().size());
+        assertArrayEquals(new double[] {0., 0., -1.}, Arrays.copyOf(call.forcepos(), 3), 1e-9);
         // the arms at their endstop angles put the effector back at (0, 0, 252)
-        assertArrayEquals(new double[] {0., 0., 252.}, Arrays.copyOf(calls.get(1), 3), 1e-9);
+        assertArrayEquals(new double[] {0., 0., 252.}, Arrays.copyOf(call.movepos(), 3), 1e-9);
     }
 
     @Test
