@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.klipper4j.core.api.Printer;
 import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.core.api.motion.Toolhead;
+import org.klipper4j.core.api.reactor.Reactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,9 @@ final class BuiltinCommands {
             printer.sendEvent(RESTART_EVENT, printTime);
             toolhead.get().dwell(0.500);
             toolhead.get().waitMoves();
+            // Callbacks queued by the restart event (drivers disabled at motor off) run
+            // before the exit, as Klipper's output shows; in batch mode waitMoves does not yield.
+            printer.getReactor().pause(Reactor.NOW);
         }
         printer.requestExit(result);
     }

@@ -344,9 +344,8 @@ public final class ToolheadImpl implements Toolhead, StatsSource {
         double eventtime = reactor.monotonic();
         while (specialQueuingState == null || printTime >= mcu.estimatedPrintTime(eventtime)) {
             if (!canPause) {
-                // batch mode: no waiting, but let timers run once (Klipper's output shows its
-                // motion flush timer running during M400 in batch mode)
-                reactor.pause(Reactor.NOW);
+                // batch mode: no waiting; timers (the motion flush timer) run only once the
+                // G-code input yields to the reactor, as in Klipper
                 break;
             }
             eventtime = reactor.pause(eventtime + 0.100);

@@ -220,8 +220,12 @@ final class MotionFakes {
         public void registerAsyncCallback(org.klipper4j.core.api.reactor.ReactorCallback callback) {
         }
 
+        /** How often a caller yielded to other reactor work. */
+        int pauses;
+
         @Override
         public double pause(double waketime) {
+            pauses++;
             return waketime;
         }
 
@@ -255,7 +259,7 @@ final class MotionFakes {
     static final class FakePrinter implements Printer {
         final Map<String, Object> objects = new LinkedHashMap<>();
         final List<String> events = new ArrayList<>();
-        private final Reactor reactor = new FakeReactor();
+        final FakeReactor reactor = new FakeReactor();
         final FakeMotionQueuing motionQueuing = new FakeMotionQueuing();
 
         FakePrinter() {

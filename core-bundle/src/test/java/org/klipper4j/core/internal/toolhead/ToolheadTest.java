@@ -57,6 +57,18 @@ class ToolheadTest {
     }
 
     @Test
+    void batchModeWaitMovesFlushesWithoutYieldingToTimers() throws Exception {
+        // Klipper's wait_moves breaks at once when it cannot pause: the motion flush
+        // timer must not run (and push print time on) before the next command
+        ToolheadImpl th = toolhead(CFG);
+        th.move(new double[] {10, 0, 0, 0}, 100);
+        int pausesBefore = printer.reactor.pauses;
+        th.waitMoves();
+        assertEquals(1, appends().size());
+        assertEquals(pausesBefore, printer.reactor.pauses);
+    }
+
+    @Test
     void shortMovePeaksAtTheMinimumCruiseRatioSpeed() throws Exception {
         ToolheadImpl th = toolhead(CFG);
         th.move(new double[] {1, 0, 0, 0}, 100);
