@@ -113,7 +113,6 @@ class VirtualPrinterPrintTest {
         waitFor("the board to finish the last moves", 20, () -> board.axisPosition("PB0") == expectedX()
                 || positions().equals(positionsAfter(0.5)));
         assertEquals(PrinterState.READY, host.getState(), host.getStateMessage());
-        java.nio.file.Files.write(Path.of("target/e2e-commands.log"), board.commandLog());
         String where = positions() + ", toolhead " + host.queryStatus("toolhead", List.of("position"));
 
         // the board's axes, in steps, are the file's last position times steps/mm (homing put 0 at the endstops)
