@@ -29,6 +29,8 @@ final class Steppers implements FirmwareModule {
         private boolean dir;
         private boolean nextDir;
         private boolean needReset;
+        /** nextStepTime holds reset_step_clock's 32-bit clock: the first interval is added before expanding. */
+        private boolean clockIs32Bit;
         private long position;
         private long steps;
 
@@ -56,7 +58,13 @@ final class Steppers implements FirmwareModule {
         private void loadNext() {
             Move m = queue.poll();
             fw.freeMove();
-            nextStepTime += m.interval();
+            if (clockIs32Bit) {
+                // as the firmware's 32-bit timers: after "reset_step_clock clock=0" the interval is an absolute clock
+                nextStepTime = fw.expand(Firmware.clock32(nextStepTime + m.interval()));
+                clockIs32Bit = false;
+            } else {
+                nextStepTime += m.interval();
+            }
             interval = m.interval() + m.add();
             add = m.add();
             count = m.count();
@@ -95,6 +103,7 @@ final class Steppers implements FirmwareModule {
             }
             queue.clear();
             nextStepTime = 0;
+            clockIs32Bit = false;
             count = 0;
             dir = false;
             nextDir = false;
@@ -127,7 +136,8 @@ final class Steppers implements FirmwareModule {
             if (s.count > 0) {
                 throw fw.shutdown("Can't reset time when stepper active");
             }
-            s.nextStepTime = fw.expand(u32(a[1]));
+            s.nextStepTime = u32(a[1]);
+            s.clockIs32Bit = true;
             s.needReset = false;
         });
         c.put("stepper_get_position", a -> fw.send("stepper_position", u8(a[0]), (long) (int) lookup(a[0]).position));

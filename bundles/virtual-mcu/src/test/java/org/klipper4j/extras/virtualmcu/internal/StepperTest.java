@@ -75,4 +75,19 @@ class StepperTest {
         host.advanceTo(10_000);
         assertEquals(2, host.fw.stepCount("PB0"), "a shutdown stops the stepper");
     }
+
+    @Test
+    void afterAResetToClockZeroTheFirstIntervalIsAnAbsoluteClockEvenLateInThe32BitRange() {
+        // the host resets to clock 0 after homing and gives the first step's absolute clock as its interval;
+        // 3.5e9 ticks (70 s at 50 MHz) is nearer 2^32 than 0, which must not push the step a wrap later
+        long start = 3_500_000_000L;
+        host.advanceTo(start);
+        host.send("reset_step_clock oid=0 clock=0", "set_next_step_dir oid=0 dir=1",
+                "queue_step oid=0 interval=" + (start + 1000) + " count=1 add=0",
+                "queue_step oid=0 interval=1000 count=2 add=0");
+        host.advanceTo(start + 999);
+        assertEquals(0, host.fw.stepCount("PB0"));
+        host.advanceTo(start + 3000);
+        assertEquals(3, host.fw.stepCount("PB0"));
+    }
 }

@@ -27,4 +27,19 @@ final class ProgressText {
         String text = percent(position, size) + " printed";
         return remainingSeconds == null ? text : text + ", about " + duration(remainingSeconds) + " remaining";
     }
+
+    /** The periodic line of a running print: file, percent, time printing and the estimate. */
+    static String printing(String file, long position, long size, double elapsedSeconds, Double remainingSeconds) {
+        long whole = size > 0 ? 100 * Math.min(position, size) / size : 0;
+        String text = String.format(Locale.ROOT, "Printing %s: %d%% done, %s elapsed", file, whole,
+                duration(elapsedSeconds));
+        return remainingSeconds == null ? text : text + ", about " + duration(remainingSeconds) + " remaining";
+    }
+
+    /** The last line of a print that ran to the end of its file. */
+    static String finished(String file, double totalSeconds, Double filamentMm) {
+        String text = "Print finished: " + file + " in " + duration(totalSeconds);
+        return filamentMm == null ? text
+                : text + String.format(Locale.ROOT, ", filament used %.1f mm", filamentMm);
+    }
 }

@@ -50,6 +50,7 @@ public final class VirtualSdcard implements VirtualSdcardControl {
     private final SdcardDirectory directory;
     private final String onErrorGCode;
     private final PrintTimeEstimator estimator = new PrintTimeEstimator();
+    private final ProgressReporter reporter = new ProgressReporter();
     private GCodeDispatch gcode;
 
     private GCodeFileReader currentFile;
@@ -329,6 +330,7 @@ public final class VirtualSdcard implements VirtualSdcardControl {
         }
         workStarted = true;
         estimator.start(eventtime);
+        reporter.start(eventtime, filePosition, fileSize);
         printStats.noteStart();
         gcode.respondInfo(filePosition == 0
                 ? "SD print started: " + currentName + " (" + fileSize + " bytes)"
@@ -355,6 +357,7 @@ public final class VirtualSdcard implements VirtualSdcardControl {
         cmdFromSd = false;
         estimator.addBytes(nextFilePosition - filePosition);
         filePosition = nextFilePosition;
+        reportProgress();
         if (nextFilePosition != next && currentFile != null) {
             // a command moved the position (sdcard_loop): read from there
             try {
@@ -366,6 +369,16 @@ public final class VirtualSdcard implements VirtualSdcardControl {
             }
         }
         return Reactor.NOW;
+    }
+
+    private void reportProgress() {
+        double now = reactor.monotonic();
+        if (reporter.due(now, filePosition, fileSize)) {
+            String line = ProgressText.printing(currentName, filePosition, fileSize, estimator.elapsed(now),
+                    estimatedRemaining(now));
+            LOG.info(line);
+            gcode.respondInfo(line);
+        }
     }
 
     private void runOnErrorGCode() {
@@ -399,11 +412,21 @@ public final class VirtualSdcard implements VirtualSdcardControl {
             printStats.notePause();
             gcode.respondInfo("SD print paused: " + ProgressText.position(currentName, filePosition, fileSize));
         } else {
+            // a status query brings filament_used up to date (Klipper's print_stats counts it there)
+            printStats.getStatus(now);
             printStats.noteComplete();
-            gcode.respondInfo("SD print complete: " + currentName + " in "
-                    + ProgressText.duration(estimator.elapsed(now)));
+            announceFinish(now);
         }
         return Reactor.NEVER;
+    }
+
+    private void announceFinish(double now) {
+        Map<String, Object> stats = printStats.getStatus(now);
+        double total = stats.get("total_duration") instanceof Number n ? n.doubleValue() : estimator.elapsed(now);
+        Double filament = stats.get("filament_used") instanceof Number n ? n.doubleValue() : null;
+        String line = ProgressText.finished(currentName, total, filament);
+        LOG.info(line);
+        gcode.respondInfo(line);
     }
 
     private void stopTimer() {

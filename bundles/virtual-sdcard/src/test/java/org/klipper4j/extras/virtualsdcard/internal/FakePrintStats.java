@@ -2,6 +2,7 @@
 package org.klipper4j.extras.virtualsdcard.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import org.klipper4j.extras.printstats.api.PrintStats;
 /** Records the calls virtual_sdcard makes and keeps the state they imply. */
 final class FakePrintStats implements PrintStats {
     final List<String> calls = new ArrayList<>();
+    /** Status fields beyond state and filename, as a test sets them. */
+    final Map<String, Object> extraStatus = new HashMap<>();
     private String state = STANDBY;
     private String filename = "";
 
@@ -71,6 +74,9 @@ final class FakePrintStats implements PrintStats {
 
     @Override
     public Map<String, Object> getStatus(double eventtime) {
-        return Map.of("state", state, "filename", filename);
+        Map<String, Object> status = new HashMap<>(extraStatus);
+        status.put("state", state);
+        status.put("filename", filename);
+        return status;
     }
 }

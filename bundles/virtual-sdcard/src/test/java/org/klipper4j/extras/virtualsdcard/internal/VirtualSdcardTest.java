@@ -181,7 +181,7 @@ class VirtualSdcardTest {
         reactor.runDue();
         assertEquals(List.of("M23 part.gcode", "M24", "G28", "G1 X10", "G1 Y5"), gcode.executed);
         assertEquals(List.of("// SD print started: part.gcode (34 bytes)", "Done printing file",
-                "// SD print complete: part.gcode in 0:00:00"), gcode.output);
+                "// Print finished: part.gcode in 0:00:00"), gcode.output);
         assertEquals(false, status().get("is_active"));
         assertEquals(34L, status().get("file_position")); // 4 + 7 + 17 + 6 bytes
         assertEquals(1.0, status().get("progress"));
@@ -435,7 +435,7 @@ class VirtualSdcardTest {
         assertEquals(List.of("SD printing byte 24/48", "// 50.0% printed, about 0:00:02 remaining"),
                 respond("M27"));
         reactor.runDue();
-        assertEquals("// SD print complete: slow.gcode in 0:00:04", gcode.output.get(gcode.output.size() - 1));
+        assertEquals("// Print finished: slow.gcode in 0:00:04", gcode.output.get(gcode.output.size() - 1));
     }
 
     @Test
@@ -462,5 +462,45 @@ class VirtualSdcardTest {
         load();
         gcode.run("SDCARD_PRINT_FILE FILENAME=f.gcode");
         assertThrows(CommandError.class, sdcard::doResume);
+    }
+
+    @Test
+    void aLongPrintSaysHowFarItGotEveryTenthAtMostOnceAMinute() throws IOException {
+        // 20 lines of 13 bytes, each taking 10 s: a tenth of the file every 20 s
+        write("long.gcode", "ADVANCE S=10\n".repeat(20));
+        load();
+        gcode.run("SDCARD_PRINT_FILE FILENAME=long.gcode");
+        gcode.output.clear();
+        reactor.runDue();
+        List<String> progress = gcode.output.stream().filter(l -> l.startsWith("// Printing")).toList();
+        // 10% and 20% come before a minute has passed; then every third tenth is a minute later
+        assertEquals(List.of(
+                "// Printing long.gcode: 30% done, 0:01:00 elapsed, about 0:02:20 remaining",
+                "// Printing long.gcode: 60% done, 0:02:00 elapsed, about 0:01:20 remaining",
+                "// Printing long.gcode: 90% done, 0:03:00 elapsed, about 0:00:20 remaining"), progress);
+        assertEquals("// Print finished: long.gcode in 0:03:20", gcode.output.get(gcode.output.size() - 1));
+    }
+
+    @Test
+    void aShortPrintOnlySaysItStartedAndFinished() throws IOException {
+        write("short.gcode", "ADVANCE S=5\n".repeat(10));
+        load();
+        gcode.run("SDCARD_PRINT_FILE FILENAME=short.gcode");
+        gcode.output.clear();
+        reactor.runDue();
+        assertEquals(List.of("// SD print started: short.gcode (120 bytes)", "Done printing file",
+                "// Print finished: short.gcode in 0:00:50"), gcode.output);
+    }
+
+    @Test
+    void theFinishLineGivesPrintStatsTotalTimeAndFilament() throws IOException {
+        write("part.gcode", "G1 X1\n");
+        load();
+        stats.extraStatus.put("total_duration", 3725.4);
+        stats.extraStatus.put("filament_used", 1234.56);
+        gcode.run("SDCARD_PRINT_FILE FILENAME=part.gcode");
+        reactor.runDue();
+        assertEquals("// Print finished: part.gcode in 1:02:05, filament used 1234.6 mm",
+                gcode.output.get(gcode.output.size() - 1));
     }
 }
