@@ -37,6 +37,8 @@ class ExtruderReferenceTest {
         p.toolhead.dwell(0.1);
         move(p, 1, 1.5, 1);
         p.toolhead.waitMoves();
+        // M400 in batch mode: the flush timer fires before the next move (see MoveGcodeRun)
+        p.printer.reactor.runDueTimers();
         move(p, 1, 1, 1);
         move(p, 0, 0, 1);
         move(p, 1, 0, 2);
