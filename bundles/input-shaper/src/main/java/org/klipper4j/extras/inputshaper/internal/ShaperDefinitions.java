@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The shaper families Klipper offers (its shaper_defs): zv, mzv, zvd, ei,
  * 2hump_ei and 3hump_ei, each built from the resonance frequency and the damping
- * ratio. The EI family also takes the tolerated residual vibration {@code v_tol}
- * (Klipper's default is 1/20, i.e. 5 %).
+ * ratio. The EI family uses Klipper's current fits over the damping ratio
+ * (not the older closed forms for an undamped system); ei also takes the
+ * tolerated residual vibration {@code v_tol} (Klipper's default is 1/20, i.e. 5 %).
  */
 public final class ShaperDefinitions {
     public static final double DEFAULT_DAMPING_RATIO = 0.1;
@@ -45,44 +46,98 @@ public final class ShaperDefinitions {
         if (name.equals("mzv")) {
             return mzv(freq, damping, params);
         }
-        double vTol = params.getOrDefault("v_tol", DEFAULT_VIBRATION_TOLERANCE);
-        // damped natural period and the decay of one half period
-        double df = Math.sqrt(1. - damping * damping);
-        double k = Math.exp(-damping * Math.PI / df);
-        double td = 1. / (freq * df);
         switch (name) {
             case "zv":
-                return new Shaper(new double[] {1., k}, new double[] {0., .5 * td});
-            case "zvd":
+            case "zvd": {
+                // damped natural period and the decay of one half period
+                double df = Math.sqrt(1. - damping * damping);
+                double k = Math.exp(-damping * Math.PI / df);
+                double td = 1. / (freq * df);
+                if (name.equals("zv")) {
+                    return new Shaper(new double[] {1., k}, new double[] {0., .5 * td});
+                }
                 return new Shaper(new double[] {1., 2. * k, k * k}, new double[] {0., .5 * td, td});
-            case "ei": {
-                double a1 = .25 * (1. + vTol);
-                double a2 = .5 * (1. - vTol) * k;
-                double a3 = a1 * k * k;
-                return new Shaper(new double[] {a1, a2, a3}, new double[] {0., .5 * td, td});
             }
-            case "2hump_ei": {
-                double v2 = vTol * vTol;
-                double x = Math.cbrt(v2 * (Math.sqrt(1. - v2) + 1.));
-                double a1 = (3. * x * x + 2. * x + 3. * v2) / (16. * x);
-                double a2 = (.5 - a1) * k;
-                double a3 = a2 * k;
-                double a4 = a1 * k * k * k;
-                return new Shaper(new double[] {a1, a2, a3, a4}, new double[] {0., .5 * td, td, 1.5 * td});
-            }
-            case "3hump_ei": {
-                double k2 = k * k;
-                double a1 = .0625 * (1. + 3. * vTol + 2. * Math.sqrt(2. * (vTol + 1.) * vTol));
-                double a2 = .25 * (1. - vTol) * k;
-                double a3 = (.5 * (1. + vTol) - 2. * a1) * k2;
-                double a4 = a2 * k2;
-                double a5 = a1 * k2 * k2;
-                return new Shaper(new double[] {a1, a2, a3, a4, a5},
-                        new double[] {0., .5 * td, td, 1.5 * td, 2. * td});
-            }
+            case "ei":
+                return ei(freq, damping, params.getOrDefault("v_tol", DEFAULT_VIBRATION_TOLERANCE));
+            case "2hump_ei":
+                return fromDampingPolynomials(freq, damping, TWO_HUMP_EI_TIMES, TWO_HUMP_EI_AMPLITUDES);
+            case "3hump_ei":
+                return fromDampingPolynomials(freq, damping, THREE_HUMP_EI_TIMES, THREE_HUMP_EI_AMPLITUDES);
             default:
                 throw new ShaperException("Unsupported shaper type: " + name);
         }
+    }
+
+    /*
+     * The EI shapers are fitted over the damping ratio (Klipper replaced the
+     * closed forms valid for zero damping by these fits): each impulse time (in
+     * periods of the undamped frequency) and amplitude is a cubic in the damping
+     * ratio; row i holds the coefficients of impulse i, constant term first.
+     */
+    private static final double[][] TWO_HUMP_EI_TIMES = {
+        {0., 0., 0., 0.},
+        {0.49890, 0.16270, -0.54262, 6.16180},
+        {0.99748, 0.18382, -1.58270, 8.17120},
+        {1.49920, -0.09297, -0.28338, 1.85710}};
+    private static final double[][] TWO_HUMP_EI_AMPLITUDES = {
+        {0.16054, 0.76699, 2.26560, -1.22750},
+        {0.33911, 0.45081, -2.58080, 1.73650},
+        {0.34089, -0.61533, -0.68765, 0.42261},
+        {0.15997, -0.60246, 1.00280, -0.93145}};
+    private static final double[][] THREE_HUMP_EI_TIMES = {
+        {0., 0., 0., 0.},
+        {0.49974, 0.23834, 0.44559, 12.4720},
+        {0.99849, 0.29808, -2.36460, 23.3990},
+        {1.49870, 0.10306, -2.01390, 17.0320},
+        {1.99960, -0.28231, 0.61536, 5.40450}};
+    private static final double[][] THREE_HUMP_EI_AMPLITUDES = {
+        {0.11275, 0.76632, 3.29160, -1.44380},
+        {0.23698, 0.61164, -2.57850, 4.85220},
+        {0.30008, -0.19062, -2.14560, 0.13744},
+        {0.23775, -0.73297, 0.46885, -2.08650},
+        {0.11244, -0.45439, 0.96382, -1.46000}};
+
+    /**
+     * The EI shaper fitted over damping ratio and tolerated vibration: the outer
+     * amplitudes and the middle impulse's time (in damped periods) are
+     * polynomials in both, the middle amplitude completes the sum to 1.
+     */
+    static Shaper ei(double freq, double damping, double vTol) {
+        double df = Math.sqrt(1. - damping * damping);
+        double td = 1. / (freq * df);
+        double dr = damping;
+        double a1 = (0.24968 + 0.24961 * vTol)
+                + ((0.80008 + 1.23328 * vTol) + (0.49599 + 3.17316 * vTol) * dr) * dr;
+        double a3 = (0.25149 + 0.21474 * vTol)
+                + ((-0.83249 + 1.41498 * vTol) + (0.85181 - 4.90094 * vTol) * dr) * dr;
+        double a2 = 1. - a1 - a3;
+        double t2 = 0.4999 + (((0.46159 + 8.57843 * vTol) * vTol)
+                + (((4.26169 - 108.644 * vTol) * vTol)
+                + ((1.75601 + 336.989 * vTol) * vTol) * dr) * dr) * dr;
+        return new Shaper(new double[] {a1, a2, a3}, new double[] {0., t2 * td, td});
+    }
+
+    /** Impulses whose times (in periods of {@code freq}) and amplitudes are polynomials in the damping ratio. */
+    static Shaper fromDampingPolynomials(double freq, double damping, double[][] times, double[][] amplitudes) {
+        double period = 1. / freq;
+        int n = times.length;
+        double[] a = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = polynomial(times[i], damping) * period;
+            a[i] = polynomial(amplitudes[i], damping);
+        }
+        return new Shaper(a, t);
+    }
+
+    /** Horner evaluation; {@code coefficients} constant term first. */
+    private static double polynomial(double[] coefficients, double x) {
+        double value = 0.;
+        for (int i = coefficients.length - 1; i >= 0; i--) {
+            value = value * x + coefficients[i];
+        }
+        return value;
     }
 
     /**

@@ -20,8 +20,15 @@ import org.junit.jupiter.api.Test;
  * zv:  A = [1, K],            T = [0, td/2]
  * zvd: A = [1, 2K, K^2],      T = [0, td/2, td]
  * mzv: K' = exp(-0.75 * 0.1 pi / df); A = [1-1/sqrt2, (sqrt2-1)K', (1-1/sqrt2)K'^2], T = [0, .375td, .75td]
- * ei (v_tol v): A = [(1+v)/4, (1-v)/2 K, (1+v)/4 K^2], T = [0, td/2, td]
- * 2hump_ei, 3hump_ei: Klipper's closed forms with v = 0.05.
+ * ei (v_tol v, damping d): Klipper's fit, by hand for v = 0.05, d = 0.1:
+ *   a1 = (0.24968 + 0.24961v) + ((0.80008 + 1.23328v) + (0.49599 + 3.17316v)d)d
+ *      = 0.2621605 + (0.861744 + 0.0654648) 0.1 = 0.35488138
+ *   a3 = (0.25149 + 0.21474v) + ((-0.83249 + 1.41498v) + (0.85181 - 4.90094v)d)d = 0.19212053
+ *   a2 = 1 - a1 - a3; T = [0, t2 td, td] with t2 = 0.4999 + ((0.46159 + 8.57843v)v
+ *      + ((4.26169 - 108.644v)v + (1.75601 + 336.989v)v d)d)d = 0.504701
+ * 2hump_ei, 3hump_ei: times (in 1/40 s) and amplitudes as Klipper's cubics in d,
+ *   e.g. 2hump_ei a1 = 0.16054 + 0.076699 + 0.0226560 - 0.0012275 = 0.2586675,
+ *   t2 = (0.49890 + 0.016270 - 0.0054262 + 0.0061618) / 40 = 0.01289764 s.
  * mzv(5,0.6) at 22.2 Hz: five equally spaced impulses over 0.6 damped periods, the
  * amplitudes from the pseudo-inverse of Klipper's zero-placement system (numpy),
  * each damped by exp(-2 t zeta pi / ((n-1) df)) per step.
@@ -59,26 +66,39 @@ class ShaperDefinitionsTest {
 
     @Test
     void eiWithDefaultAndGivenVibrationTolerance() {
-        assertArrayEquals(new double[] {0.2625, 0.3463926167866437, 0.13959804677286816}, build("ei").a(), EPS);
-        assertArrayEquals(new double[] {0.255, 0.35733133100095876, 0.13560953115078622},
-                build("ei(v_tol=0.02)").a(), EPS);
-        assertArrayEquals(new double[] {0., TD / 2, TD}, build("ei").t(), EPS);
+        Shaper ei = build("ei");
+        assertArrayEquals(new double[] {0.35488138, 0.45299809, 0.19212053}, ei.a(), EPS);
+        assertArrayEquals(new double[] {0., 0.012681003716178533, TD}, ei.t(), EPS);
+        Shaper tight = build("ei(v_tol=0.02)");
+        assertArrayEquals(new double[] {0.342741292, 0.474355036, 0.182903672}, tight.a(), EPS);
+        assertArrayEquals(new double[] {0., 0.012607043473309543, TD}, tight.t(), EPS);
+    }
+
+    @Test
+    void eiAt50HzEndsItsStepWindow11643MicrosecondsAfterItsCentre() {
+        // Klipper's reference output of generic_cartesian shows a homing move
+        // starting 0.0116434 s after its nominal start with ei at 50 Hz: the
+        // time of the last impulse minus the amplitude-weighted mean time
+        // (t2 = 0.504701 periods of 1 / (50 * 0.99498743710662) s).
+        Shaper ei = ShaperDefinitions.build("ei", 50., .1, Map.of());
+        double[] a = ei.a();
+        double[] t = ei.t();
+        double centre = (a[1] * t[1] + a[2] * t[2]) / (a[0] + a[1] + a[2]);
+        assertEquals(0.0116434, t[2] - centre, 1e-7);
     }
 
     @Test
     void twoHumpEi() {
         Shaper s = build("2hump_ei");
-        assertArrayEquals(new double[] {0.15979720215540805, 0.2480920787021595, 0.18092055651721892,
-            0.061971815914378114}, s.a(), EPS);
-        assertArrayEquals(new double[] {0., TD / 2, TD, 1.5 * TD}, s.t(), EPS);
+        assertArrayEquals(new double[] {0.2586675, 0.3601195, 0.27290311, 0.10882055}, s.a(), EPS);
+        assertArrayEquals(new double[] {0., 0.01289764, 0.025205155, 0.0372231575}, s.t(), EPS);
     }
 
     @Test
     void threeHumpEi() {
         Shaper s = build("3hump_ei");
-        assertArrayEquals(new double[] {0.11237962936504912, 0.17319630839332184, 0.1596686515920623,
-            0.09210615756182491, 0.03178247129998147}, s.a(), EPS);
-        assertArrayEquals(new double[] {0., TD / 2, TD, 1.5 * TD, 2 * TD}, s.t(), EPS);
+        assertArrayEquals(new double[] {0.2208542, 0.2772112, 0.25969944, 0.167055, 0.0751792}, s.a(), EPS);
+        assertArrayEquals(new double[] {0., 0.0135125475, 0.025701275, 0.037647475, 0.0495731775}, s.t(), EPS);
     }
 
     @Test
