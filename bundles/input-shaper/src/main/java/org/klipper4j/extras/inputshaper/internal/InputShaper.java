@@ -32,7 +32,6 @@ public final class InputShaper implements StatusProvider {
     private final Printer printer;
     private final List<AxisShaper> shapers = new ArrayList<>();
     private final List<ShapedStepperKinematics> shaped = new ArrayList<>();
-    private final List<StepperKinematics> unshapeable = new ArrayList<>();
     private Toolhead toolhead;
 
     public InputShaper(ConfigSection config) {
@@ -79,11 +78,9 @@ public final class InputShaper implements StatusProvider {
         if (sk instanceof ShapedStepperKinematics s && shaped.contains(s)) {
             return s;
         }
-        if (sk == null || unshapeable.contains(sk)) {
-            return null;
-        }
-        if (!ShapedStepperKinematics.canShape(sk)) {
-            unshapeable.add(sk);
+        if (sk == null || !ShapedStepperKinematics.canShape(sk)) {
+            // Not remembered as unshapeable: a parked dual carriage follows no axis only
+            // for now (Klipper keeps it off the trapq then), and is wrapped once it moves.
             return null;
         }
         ShapedStepperKinematics s = new ShapedStepperKinematics(sk);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,9 @@ class InputShaperTest {
     private FakeStepper stepperX;
     private FakeStepper stepperY;
     private FakeStepper stepperZ;
+    /** What the kinematics' getSteppers() answers. */
+    private final List<FakeStepper> kinematicSteppers = new ArrayList<>();
+    private FakeMotionQueuing mq;
     private int flushes;
 
     @BeforeEach
@@ -39,15 +43,16 @@ class InputShaperTest {
         printer = new FakePrinter();
         gcode = new FakeGCode();
         printer.addObject("gcode", gcode);
-        FakeMotionQueuing mq = new FakeMotionQueuing();
+        mq = new FakeMotionQueuing();
         printer.addObject("motion_queuing", mq);
         stepperX = stepper("stepper_x", StepperKinematics.AF_X, mq);
         stepperY = stepper("stepper_y", StepperKinematics.AF_Y, mq);
         stepperZ = stepper("stepper_z", StepperKinematics.AF_Z, mq);
+        kinematicSteppers.addAll(List.of(stepperX, stepperY, stepperZ));
         Kinematics kin = (Kinematics) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {Kinematics.class}, (p, m, a) -> {
                     if (m.getName().equals("getSteppers")) {
-                        return List.of(stepperX, stepperY, stepperZ);
+                        return List.copyOf(kinematicSteppers);
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
@@ -67,6 +72,11 @@ class InputShaperTest {
     }
 
     private static FakeStepper stepper(String name, int flags, FakeMotionQueuing mq) {
+        return stepper(name, new int[] {flags}, mq);
+    }
+
+    /** A stepper whose axes may change later (a dual carriage parked or driven): {@code flags[0]}. */
+    private static FakeStepper stepper(String name, int[] flags, FakeMotionQueuing mq) {
         FakeStepper s = new FakeStepper(name);
         s.setTrapq(mq.trapq);
         s.setStepperKinematics(new StepperKinematics() {
@@ -77,7 +87,7 @@ class InputShaperTest {
 
             @Override
             public int activeFlags() {
-                return flags;
+                return flags[0];
             }
         });
         return s;
@@ -133,6 +143,23 @@ class InputShaperTest {
         assertEquals("// shaper_type_y:2hump_ei shaper_freq_y:33.300 damping_ratio_y:0.110000",
                 gcode.output.get(1));
         assertEquals(pulses("2hump_ei", 33.3, .11).postActive(), stepperY.kinematics.genStepsPostActive(), 1e-15);
+    }
+
+    @Test
+    void aCarriageParkedAtConnectIsShapedOnceItFollowsAnAxis() {
+        // the second X carriage of an IDEX printer: parked (no axis) when the printer connects
+        int[] flags = {0};
+        FakeStepper parked = stepper("dual_carriage", flags, mq);
+        kinematicSteppers.add(parked);
+        new InputShaper(FakeConfig.of(printer, "input_shaper"));
+        printer.sendEvent(PrinterEvents.CONNECT);
+        // SET_DUAL_CARRIAGE CARRIAGE=dual_carriage: it follows X now
+        flags[0] = StepperKinematics.AF_X;
+        gcode.run("SET_INPUT_SHAPER SHAPER_TYPE_X=ei SHAPER_FREQ_X=50");
+        ShapedStepperKinematics sk = assertInstanceOf(ShapedStepperKinematics.class, parked.kinematics);
+        // ei at 50 Hz, damping 0.1: last impulse 0.0116434 s after the weighted centre
+        // (the window of Klipper's generic_cartesian_iqex reference for this carriage)
+        assertEquals(0.0116434, sk.genStepsPostActive(), 1e-7);
     }
 
     @Test
