@@ -39,9 +39,8 @@ class LevelingCasesTest {
     }
 
     @ParameterizedTest
-    // z_tilt-z_tilt and quad_gantry_level-z_tilt (config z_tilt/printer.cfg) are not yet
-    // equivalent: see without-bed-sections/README.md
-    @CsvSource({"screws_tilt_adjust-screws_tilt_adjust, screws_tilt_adjust"})
+    @CsvSource({"screws_tilt_adjust-screws_tilt_adjust, screws_tilt_adjust", "z_tilt-z_tilt, z_tilt",
+            "quad_gantry_level-z_tilt, z_tilt"})
     void matchesKlipperWithoutTheUnusedBedSection(String caseId, String configDir) throws IOException {
         String id = "without-bed-sections-" + caseId;
         String expected = "cases/" + caseId + "/expected.serial";

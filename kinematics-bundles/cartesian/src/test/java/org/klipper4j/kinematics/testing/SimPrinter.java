@@ -229,8 +229,10 @@ public final class SimPrinter implements Printer {
     }
 
     /** An endstop as Klipper's in batch mode: never triggers early, reports a trigger at the move's end. */
-    final class BatchEndstop implements McuEndstop {
+    public final class BatchEndstop implements McuEndstop {
         private final List<Object> steppers = new ArrayList<>();
+        /** Its object id on the simulated MCU (taken when created, as a real endstop's). */
+        public final int oid = mcu.proxy.createOid();
 
         @Override
         public org.klipper4j.core.api.mcu.Mcu getMcu() {

@@ -98,7 +98,10 @@ final class PrinterRailImpl implements Rail {
         if (endstopPin == null) {
             endstopPin = config.get("endstop_pin");
         }
-        // the endstop before the stepper, so object ids come in Klipper's order
+        // Object ids come in Klipper's order: a rail's first endstop before its first
+        // stepper, an extra stepper (stepper_z1) before its own endstop.
+        boolean primary = steppers.isEmpty();
+        Stepper stepper = primary ? null : motionQueuing.createStepper(config, unitsInRadians);
         String key = normalizePin(endstopPin);
         McuEndstop endstop = endstopsByPin.get(key);
         boolean isNew = endstop == null;
@@ -107,7 +110,9 @@ final class PrinterRailImpl implements Rail {
             endstop = (McuEndstop) pins.setupPin("endstop", endstopPin);
             endstopsByPin.put(key, endstop);
         }
-        Stepper stepper = motionQueuing.createStepper(config, unitsInRadians);
+        if (primary) {
+            stepper = motionQueuing.createStepper(config, unitsInRadians);
+        }
         steppers.add(stepper);
         if (isNew) {
             String name = shortName(stepper.getName());

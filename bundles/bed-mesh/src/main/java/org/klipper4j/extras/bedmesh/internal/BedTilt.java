@@ -89,29 +89,20 @@ final class BedTilt implements MoveTransform, StatusProvider {
         });
     }
 
-    /** Fits x_adjust, y_adjust, z_adjust to the probed heights (least squares by coordinate descent). */
-    static double[] fit(double xStart, double yStart, double[] offsets, List<double[]> positions) {
-        double zOffset = offsets[2];
-        Map<String, Double> params = new LinkedHashMap<>();
-        params.put("x_adjust", xStart);
-        params.put("y_adjust", yStart);
-        params.put("z_adjust", zOffset);
-        Map<String, Double> best = CoordinateDescent.minimize(params, p -> {
-            double total = 0.;
-            for (double[] pos : positions) {
-                double h = pos[2] - pos[0] * p.get("x_adjust") - pos[1] * p.get("y_adjust") - p.get("z_adjust");
-                total += h * h;
-            }
-            return total;
-        });
-        double x = best.get("x_adjust");
-        double y = best.get("y_adjust");
-        double z = best.get("z_adjust") - zOffset - x * offsets[0] - y * offsets[1];
+    /**
+     * Fits x_adjust, y_adjust, z_adjust to the probed heights (exact least squares); the
+     * z_adjust returned has the probe's offsets taken off.
+     */
+    static double[] fit(double[] offsets, List<double[]> positions) {
+        PlaneFit plane = PlaneFit.of(positions);
+        double x = plane.xAdjust();
+        double y = plane.yAdjust();
+        double z = plane.zAdjust() - offsets[2] - x * offsets[0] - y * offsets[1];
         return new double[] {x, y, z};
     }
 
     private boolean probeFinalize(double[] offsets, List<double[]> positions) {
-        double[] adj = fit(xAdjust, yAdjust, offsets, positions);
+        double[] adj = fit(offsets, positions);
         updateAdjust(adj[0], adj[1], adj[2]);
         String msg = String.format(Locale.ROOT, "x_adjust: %.6f y_adjust: %.6f z_adjust: %.6f", adj[0], adj[1], adj[2]);
         printer.lookupObject("gcode", GCodeDispatch.class).respondInfo(msg

@@ -1,8 +1,6 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.leveling.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +11,8 @@ import org.klipper4j.core.api.gcode.GCodeDispatch;
 import org.klipper4j.extras.probe.api.ProbePointsHelper;
 
 /**
- * {@code [z_tilt]}: Z_TILT_ADJUST probes the points, fits a plane z = ax + by + c by
- * coordinate descent and moves each Z stepper to the plane's height at its z_position.
+ * {@code [z_tilt]}: Z_TILT_ADJUST probes the points, fits a plane z = ax + by + c (least
+ * squares) and moves each Z stepper to the plane's height at its z_position.
  */
 final class ZTilt implements StatusProvider {
     private final List<double[]> zPositions;
@@ -40,31 +38,12 @@ final class ZTilt implements StatusProvider {
         probeHelper.startProbe(gcmd);
     }
 
-    /** The plane through the probed points: x_adjust, y_adjust, z_adjust. */
-    static Map<String, Double> fitPlane(double zOffset, List<double[]> positions) {
-        Map<String, Double> params = new LinkedHashMap<>();
-        params.put("x_adjust", 0.);
-        params.put("y_adjust", 0.);
-        params.put("z_adjust", zOffset);
-        return CoordinateDescent.minimize(new ArrayList<>(params.keySet()), params, p -> {
-            double xa = p.get("x_adjust");
-            double ya = p.get("y_adjust");
-            double za = p.get("z_adjust");
-            double total = 0.;
-            for (double[] pos : positions) {
-                double h = pos[2] - pos[0] * xa - pos[1] * ya - za;
-                total += h * h;
-            }
-            return total;
-        });
-    }
-
     private boolean probeFinalize(double[] offsets, List<double[]> positions) {
         double zOffset = offsets[2];
-        Map<String, Double> fit = fitPlane(zOffset, positions);
-        double xAdjust = fit.get("x_adjust");
-        double yAdjust = fit.get("y_adjust");
-        double zAdjust = fit.get("z_adjust") - zOffset - xAdjust * offsets[0] - yAdjust * offsets[1];
+        PlaneFit fit = PlaneFit.of(positions);
+        double xAdjust = fit.xAdjust();
+        double yAdjust = fit.yAdjust();
+        double zAdjust = fit.zAdjust() - zOffset - xAdjust * offsets[0] - yAdjust * offsets[1];
         double[] adjustments = new double[zPositions.size()];
         for (int i = 0; i < adjustments.length; i++) {
             double[] zp = zPositions.get(i);
