@@ -318,6 +318,10 @@ public final class VirtualSdcard implements VirtualSdcardControl {
                 // Klipper's batch output shows that full catch-up at each chunk read.
                 reactor.pause(reactor.monotonic());
             }
+            if (line != null && (mustPauseWork || printer.isShutdown())) {
+                // paused at that yield: resuming seeks back to this line
+                break;
+            }
             if (line == null) {
                 closeFile();
                 LOG.info("Finished SD card print");

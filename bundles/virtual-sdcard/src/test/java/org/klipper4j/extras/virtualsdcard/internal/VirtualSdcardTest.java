@@ -259,6 +259,23 @@ class VirtualSdcardTest {
     }
 
     @Test
+    void aShutdownAtAChunkReadStopsBeforeTheNextLine() throws IOException {
+        var shutdown = reactor.registerTimer(e -> {
+            printer.invokeShutdown("test shutdown");
+            return FakeReactor.NEVER;
+        }, FakeReactor.NEVER);
+        gcode.registerCommand("KICK", cmd -> reactor.updateTimer(shutdown, FakeReactor.NOW), null);
+        write("chunks.gcode", "KICK\n" + "G1 X1 ; pad pad pad\n".repeat(500));
+        load();
+        gcode.run("SDCARD_PRINT_FILE FILENAME=chunks.gcode");
+        gcode.executed.clear();
+        reactor.runDue();
+        assertEquals(410, gcode.executed.size());
+        assertEquals(8185L, status().get("file_position")); // 5 + 409 * 20
+        assertFalse(sdcard.isActive());
+    }
+
+    @Test
     void pauseWhileALineWaitsStopsAfterThatLineAndResumeContinues() throws IOException {
         write("f.gcode", "G1 X1\nWAIT S=1\nG1 X3\nG1 X4\nG1 X5\n");
         load();
