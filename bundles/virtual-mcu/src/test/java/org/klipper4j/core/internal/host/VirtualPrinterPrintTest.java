@@ -94,6 +94,9 @@ class VirtualPrinterPrintTest {
         List<String> started = host.runGCode("SDCARD_PRINT_FILE FILENAME=" + FILE);
         assertEquals(List.of("File opened:" + FILE + " Size:" + fileSize, "File selected"), started);
         waitFor("the print to start", 10, () -> "printing".equals(printStats(host).get("state")));
+        // a console command can run at the print's first yield (its first chunk read), before any line
+        waitFor("the first lines to run", 10, () -> ((Number) host.queryStatus("virtual_sdcard",
+                List.of("file_position")).get("file_position")).longValue() > 0);
 
         // asked while the file runs (the start G-code alone heats for seconds), M27 says where it is;
         // it waits for the running M190/M109, whose temperature reports come first in what it returns

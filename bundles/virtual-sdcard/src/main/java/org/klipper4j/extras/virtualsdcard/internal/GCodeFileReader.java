@@ -29,6 +29,7 @@ final class GCodeFileReader implements Closeable {
     private int chunkPos;
     private int chunkLen;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private int chunkReads;
 
     GCodeFileReader(Path path) throws IOException {
         this.path = path;
@@ -42,6 +43,11 @@ final class GCodeFileReader implements Closeable {
 
     long size() {
         return size;
+    }
+
+    /** How many reads so far returned data (the print yields after each, as Klipper's does). */
+    int chunkReads() {
+        return chunkReads;
     }
 
     /** Continues reading at byte {@code position}, dropping anything buffered. */
@@ -73,6 +79,7 @@ final class GCodeFileReader implements Closeable {
             }
             chunkPos = 0;
             chunkLen = n;
+            chunkReads++;
         }
     }
 

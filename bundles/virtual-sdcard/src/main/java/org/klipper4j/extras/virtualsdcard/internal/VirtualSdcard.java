@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * folder as Klipper's virtual_sdcard does (M20-M27, SDCARD_PRINT_FILE,
  * SDCARD_RESET_FILE).
  *
- * <p>The work runs as a reactor timer that runs one line per firing and asks to
- * run again at once, so other commands (M25, PAUSE, status queries) get their
- * turn between lines. {@code on_error_gcode} is run as a plain G-code script
+ * <p>The work runs as one firing of a reactor timer that prints the whole file,
+ * yielding where Klipper's does (after each chunk read, while another command
+ * holds the G-code mutex, and in commands that wait), so other commands (M25,
+ * PAUSE, status queries) get their turn there. {@code on_error_gcode} is run as a plain G-code script
  * (no template rendering yet); without it, {@code TURN_OFF_HEATERS} runs when a
  * {@code heaters} object exists, as Klipper's default template does.
  *
@@ -59,8 +60,6 @@ public final class VirtualSdcard implements VirtualSdcardControl {
     private long fileSize;
     private long nextFilePosition;
     private ReactorTimer workTimer;
-    private boolean workStarted;
-    private boolean runningLine;
     private boolean mustPauseWork;
     private boolean cmdFromSd;
 
@@ -141,7 +140,6 @@ public final class VirtualSdcard implements VirtualSdcardControl {
             return;
         }
         mustPauseWork = false;
-        workStarted = false;
         workTimer = reactor.registerTimer(this::workHandler, Reactor.NOW);
     }
 
@@ -291,32 +289,70 @@ public final class VirtualSdcard implements VirtualSdcardControl {
 
     // ---- the work timer
 
+    /**
+     * Runs the whole print in one firing, as Klipper's work handler does: other timers
+     * and commands get their turn only where Klipper yields, after each read of a file
+     * chunk (and so after each jump of sdcard_loop), while another command holds the
+     * G-code mutex, and inside the commands of the file that wait. Where these yields
+     * fall decides when the toolhead's flushes run, so batch output depends on it.
+     */
     private double workHandler(double eventtime) {
-        if (runningLine) {
-            // woken again while a line still waits (a G4, an M109): that firing continues
-            return Reactor.NEVER;
-        }
+        // the timer stays registered as the "print active" mark until the print stops
         reactor.updateTimer(workTimer, Reactor.NEVER);
-        if (!workStarted && !startWork(eventtime)) {
+        if (!startWork(eventtime)) {
             return Reactor.NEVER;
         }
-        if (mustPauseWork || printer.isShutdown()) {
-            return finishWork(null);
+        String errorMessage = null;
+        while (!mustPauseWork && !printer.isShutdown()) {
+            int readsBefore = currentFile.chunkReads();
+            GCodeFileReader.Line line;
+            try {
+                line = currentFile.nextLine();
+            } catch (IOException e) {
+                LOG.warn("virtual_sdcard read", e);
+                break;
+            }
+            for (int i = currentFile.chunkReads() - readsBefore; i > 0; i--) {
+                // A fresh chunk of the file: the timers due now run before its first line, until
+                // they are done (the step flush timer re-arms at once until it has caught up).
+                // Klipper's batch output shows that full catch-up at each chunk read.
+                reactor.pause(reactor.monotonic());
+            }
+            if (line != null && (mustPauseWork || printer.isShutdown())) {
+                // paused at that yield: resuming seeks back to this line
+                break;
+            }
+            if (line == null) {
+                closeFile();
+                LOG.info("Finished SD card print");
+                gcode.respondRaw("Done printing file");
+                break;
+            }
+            if (!awaitIdleGCode()) {
+                // paused meanwhile: resuming seeks back to this line
+                break;
+            }
+            LineResult result = runLine(line);
+            if (result == LineResult.ERROR) {
+                errorMessage = lastError;
+                break;
+            }
+            if (result == LineResult.STOP) {
+                break;
+            }
         }
-        GCodeFileReader.Line line;
-        try {
-            line = currentFile.nextLine();
-        } catch (IOException e) {
-            LOG.warn("virtual_sdcard read", e);
-            return finishWork(null);
+        return finishWork(errorMessage);
+    }
+
+    /** Waits while another command holds the G-code mutex; false if the print was paused meanwhile. */
+    private boolean awaitIdleGCode() {
+        while (gcode.isMutexLocked()) {
+            reactor.pause(reactor.monotonic() + 0.100);
+            if (mustPauseWork || printer.isShutdown()) {
+                return false;
+            }
         }
-        if (line == null) {
-            closeFile();
-            LOG.info("Finished SD card print");
-            gcode.respondRaw("Done printing file");
-            return finishWork(null);
-        }
-        return runLine(line);
+        return true;
     }
 
     private boolean startWork(double eventtime) {
@@ -328,7 +364,6 @@ public final class VirtualSdcard implements VirtualSdcardControl {
             stopTimer();
             return false;
         }
-        workStarted = true;
         estimator.start(eventtime);
         reporter.start(eventtime, filePosition, fileSize);
         printStats.noteStart();
@@ -338,21 +373,23 @@ public final class VirtualSdcard implements VirtualSdcardControl {
         return true;
     }
 
-    private double runLine(GCodeFileReader.Line line) {
+    private enum LineResult { NEXT, ERROR, STOP }
+
+    private String lastError;
+
+    private LineResult runLine(GCodeFileReader.Line line) {
         long next = Math.min(filePosition + line.length(), Math.max(fileSize, filePosition));
         nextFilePosition = next;
         cmdFromSd = true;
-        runningLine = true;
         try {
             gcode.runScript(line.text());
         } catch (CommandError e) {
+            lastError = e.getMessage();
             runOnErrorGCode();
-            return finishWork(e.getMessage());
+            return LineResult.ERROR;
         } catch (RuntimeException e) {
             LOG.error("virtual_sdcard dispatch", e);
-            return finishWork(null);
-        } finally {
-            runningLine = false;
+            return LineResult.STOP;
         }
         cmdFromSd = false;
         estimator.addBytes(nextFilePosition - filePosition);
@@ -364,11 +401,10 @@ public final class VirtualSdcard implements VirtualSdcardControl {
                 currentFile.seek(filePosition);
             } catch (IOException e) {
                 LOG.warn("virtual_sdcard seek", e);
-                stopTimer();
-                return Reactor.NEVER;
+                return LineResult.STOP;
             }
         }
-        return Reactor.NOW;
+        return currentFile == null ? LineResult.STOP : LineResult.NEXT;
     }
 
     private void reportProgress() {
@@ -434,7 +470,6 @@ public final class VirtualSdcard implements VirtualSdcardControl {
             reactor.unregisterTimer(workTimer);
         }
         workTimer = null;
-        workStarted = false;
         cmdFromSd = false;
     }
 

@@ -39,6 +39,7 @@ class VirtualSdcardTest {
     private FakePrintStats stats;
     private VirtualSdcard sdcard;
     private int jumps;
+    private final List<Object> recorded = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -54,6 +55,8 @@ class VirtualSdcardTest {
         }, null);
         gcode.registerCommand("SHUTDOWN_NOW", cmd -> printer.invokeShutdown("test shutdown"), null);
         gcode.registerCommand("CANCEL_FROM_FILE", cmd -> sdcard.doCancel(), null);
+        gcode.registerCommand("WAIT", cmd -> reactor.pause(reactor.monotonic() + cmd.getFloat("S")), null);
+        gcode.registerCommand("RECORD_POS", cmd -> recorded.add(status().get("file_position")), null);
         gcode.registerCommand("JUMP_ONCE", cmd -> {
             if (jumps++ == 0) {
                 sdcard.setFilePosition(cmd.getInt("S"));
@@ -218,12 +221,30 @@ class VirtualSdcardTest {
 
     @Test
     void positionsCountBytesNotCharacters() throws IOException {
-        write("utf.gcode", "M117 h\u00e9llo\nG1 X1\n");
+        write("utf.gcode", "M117 h\u00e9llo\nRECORD_POS\n");
         load();
         gcode.run("SDCARD_PRINT_FILE FILENAME=utf.gcode");
-        reactor.fireOne();
-        assertEquals("M117 h\u00e9llo", gcode.executed.get(gcode.executed.size() - 1));
-        assertEquals(12L, status().get("file_position")); // 10 characters, 11 bytes, newline
+        reactor.runDue();
+        assertEquals(List.of(12L), recorded); // 10 characters, 11 bytes, newline
+    }
+
+    @Test
+    void otherTimersRunAtChunkReadsNotBetweenLines() throws IOException {
+        // KICK (5 bytes) and 500 lines of 20 bytes: line 410 starts in the first chunk
+        // and ends in the second, so the print yields once after KICK, before that line
+        List<Integer> ranAfterLines = new ArrayList<>();
+        var recorder = reactor.registerTimer(e -> {
+            ranAfterLines.add(gcode.executed.size());
+            return FakeReactor.NEVER;
+        }, FakeReactor.NEVER);
+        gcode.registerCommand("KICK", cmd -> reactor.updateTimer(recorder, FakeReactor.NOW), null);
+        write("chunks.gcode", "KICK\n" + "G1 X1 ; pad pad pad\n".repeat(500));
+        load();
+        gcode.run("SDCARD_PRINT_FILE FILENAME=chunks.gcode");
+        gcode.executed.clear();
+        reactor.runDue();
+        assertEquals(501, gcode.executed.size());
+        assertEquals(List.of(410), ranAfterLines);
     }
 
     @Test
@@ -238,26 +259,42 @@ class VirtualSdcardTest {
     }
 
     @Test
-    void pauseFromTheConsoleWaitsForTheLoopAndResumeContinues() throws IOException {
-        write("f.gcode", "G1 X1\nG1 X2\nG1 X3\nG1 X4\nG1 X5\n");
+    void aShutdownAtAChunkReadStopsBeforeTheNextLine() throws IOException {
+        var shutdown = reactor.registerTimer(e -> {
+            printer.invokeShutdown("test shutdown");
+            return FakeReactor.NEVER;
+        }, FakeReactor.NEVER);
+        gcode.registerCommand("KICK", cmd -> reactor.updateTimer(shutdown, FakeReactor.NOW), null);
+        write("chunks.gcode", "KICK\n" + "G1 X1 ; pad pad pad\n".repeat(500));
+        load();
+        gcode.run("SDCARD_PRINT_FILE FILENAME=chunks.gcode");
+        gcode.executed.clear();
+        reactor.runDue();
+        assertEquals(410, gcode.executed.size());
+        assertEquals(8185L, status().get("file_position")); // 5 + 409 * 20
+        assertFalse(sdcard.isActive());
+    }
+
+    @Test
+    void pauseWhileALineWaitsStopsAfterThatLineAndResumeContinues() throws IOException {
+        write("f.gcode", "G1 X1\nWAIT S=1\nG1 X3\nG1 X4\nG1 X5\n");
         load();
         gcode.run("M23 f.gcode");
         gcode.run("M24");
-        reactor.fireOne();
-        reactor.fireOne();
+        reactor.registerCallback(e -> gcode.run("M25"), reactor.monotonic() + 0.5);
         gcode.output.clear();
-        gcode.run("M25");
+        reactor.runFor(2.);
         assertEquals(false, status().get("is_active"));
-        assertEquals(12L, status().get("file_position"));
-        assertEquals(0.4, (double) status().get("progress"), 1e-12);
-        assertEquals(List.of("// SD print paused: f.gcode at byte 12/30 (40.0%)"), gcode.output);
+        assertEquals(15L, status().get("file_position"));
+        assertEquals(List.of("// SD print started: f.gcode (33 bytes)",
+                "// SD print paused: f.gcode at byte 15/33 (45.5%)"), gcode.output);
         assertEquals(List.of("reset", "setCurrentFile f.gcode", "start", "pause"), stats.calls);
         gcode.output.clear();
         gcode.run("M24");
         reactor.runDue();
-        assertEquals(List.of("G1 X1", "G1 X2", "G1 X3", "G1 X4", "G1 X5"),
-                gcode.executed.stream().filter(l -> l.startsWith("G1")).toList());
-        assertEquals("// SD print resumed: f.gcode at byte 12/30 (40.0%)", gcode.output.get(0));
+        assertEquals(List.of("G1 X1", "WAIT S=1", "M25", "M24", "G1 X3", "G1 X4", "G1 X5"),
+                gcode.executed.subList(2, gcode.executed.size()));
+        assertEquals("// SD print resumed: f.gcode at byte 15/33 (45.5%)", gcode.output.get(0));
         assertEquals(List.of("reset", "setCurrentFile f.gcode", "start", "pause", "start", "complete"),
                 stats.calls);
     }
@@ -348,18 +385,18 @@ class VirtualSdcardTest {
     }
 
     @Test
-    void cancelFromOutsideClosesTheFile() throws IOException {
-        write("f.gcode", "G1 X1\nG1 X2\nG1 X3\n");
+    void cancelWhileALineWaitsClosesTheFile() throws IOException {
+        write("f.gcode", "G1 X1\nWAIT S=1\nG1 X3\n");
         load();
         gcode.run("SDCARD_PRINT_FILE FILENAME=f.gcode");
-        reactor.fireOne();
-        sdcard.doCancel();
+        reactor.registerCallback(e -> sdcard.doCancel(), reactor.monotonic() + 0.5);
+        reactor.runFor(2.);
         assertFalse(sdcard.isActive());
         assertNull(status().get("file_path"));
-        assertEquals(0L, status().get("file_position"));
-        assertEquals(0L, status().get("file_size"));
-        assertEquals(List.of("start", "pause", "cancel"), stats.calls.subList(2, 5));
-        assertEquals("// SD print cancelled: f.gcode", gcode.output.get(gcode.output.size() - 1));
+        assertEquals(List.of("start", "cancel"), stats.calls.subList(2, 4));
+        assertEquals("cancelled", stats.getState());
+        assertTrue(gcode.output.contains("// SD print cancelled: f.gcode"));
+        assertFalse(gcode.executed.contains("G1 X3"));
         assertEquals(List.of("Not SD printing."), respond("M27"));
     }
 
@@ -422,19 +459,19 @@ class VirtualSdcardTest {
 
     @Test
     void estimatesRemainingTimeFromTheAverageRate() throws IOException {
-        write("slow.gcode", "ADVANCE S=1\n".repeat(4));
+        write("slow.gcode", "ADVANCE S=1\n".repeat(2) + "RECORD_EST\n" + "ADVANCE S=1\n".repeat(2));
+        gcode.registerCommand("RECORD_EST", cmd -> {
+            recorded.add(status().get("estimated_remaining"));
+            recorded.add(respond("M27"));
+        }, null);
         load();
         gcode.run("SDCARD_PRINT_FILE FILENAME=slow.gcode");
         assertNull(status().get("estimated_remaining"));
-        reactor.fireOne();
-        reactor.fireOne();
-        // 24 of 48 bytes took 2 s, so 24 more bytes take 2 s
-        assertEquals(24L, status().get("file_position"));
-        assertEquals(0.5, status().get("progress"));
-        assertEquals(2.0, (double) status().get("estimated_remaining"), 1e-9);
-        assertEquals(List.of("SD printing byte 24/48", "// 50.0% printed, about 0:00:02 remaining"),
-                respond("M27"));
         reactor.runDue();
+        // 24 of 59 bytes took 2 s, so the 35 bytes left take about 2.9 s (shown rounded)
+        assertEquals(35. / 12., (double) recorded.get(0), 1e-9);
+        assertEquals(List.of("SD printing byte 24/59", "// 40.7% printed, about 0:00:03 remaining"),
+                recorded.get(1));
         assertEquals("// Print finished: slow.gcode in 0:00:04", gcode.output.get(gcode.output.size() - 1));
     }
 
