@@ -46,11 +46,6 @@ public final class StepCompressor {
 
     final ArrayDeque<StepMessage> messages = new ArrayDeque<>();
 
-    // bounds of the steps from queuePos on, shared by the tries of one search
-    private int[] winMin = new int[QUEUE_START_SIZE];
-    private int[] winMax = new int[QUEUE_START_SIZE];
-    private int winFilled;
-
     // result of compressBisectAdd, kept in fields so compression allocates nothing
     private int moveInterval;
     private int moveCount;
@@ -119,6 +114,22 @@ public final class StepCompressor {
 
     // ---------------------------------------------------------------- compression
 
+    /** Lowest acceptable clock (relative to lastStepClock) of the step at {@code pos}; the highest is the step itself. */
+    private int minPoint(int pos) {
+        int lsc = (int) lastStepClock;
+        int point = queue[pos] - lsc;
+        int prevpoint = pos > queuePos ? queue[pos - 1] - lsc : 0;
+        int err = (point - prevpoint) >>> 1;
+        if (Integer.compareUnsigned(err, maxError) > 0) {
+            err = maxError;
+        }
+        return point - err;
+    }
+
+    private int maxPoint(int pos) {
+        return queue[pos] - (int) lastStepClock;
+    }
+
     private static int divRoundUp(int n, int d) {
         return (n + d - 1) / d;
     }
@@ -131,55 +142,14 @@ public final class StepCompressor {
         return n >= 0 ? n / d : (n - d + 1) / d;
     }
 
-    /**
-     * Makes sure {@link #winMin}/{@link #winMax} hold the bounds, relative to
-     * lastStepClock, of the queued steps: the highest acceptable clock is the step's
-     * own, the lowest is up to max_error (at most half the gap to the previous step)
-     * earlier. Filled for the steps {@code queuePos .. queuePos + upTo}: every add
-     * the search tries reads the same bounds, so they are computed once per search.
-     */
-    private void fillWindow(int upTo) {
-        if (upTo >= winMin.length) {
-            int size = winMin.length;
-            while (upTo >= size) {
-                size *= 2;
-            }
-            winMin = java.util.Arrays.copyOf(winMin, size);
-            winMax = java.util.Arrays.copyOf(winMax, size);
-        }
-        int[] q = queue;
-        int lsc = (int) lastStepClock;
-        int max = maxError;
-        int base = queuePos;
-        int i = winFilled;
-        int prevpoint = i == 0 ? 0 : winMax[i - 1];
-        for (; i <= upTo; i++) {
-            int point = q[base + i] - lsc;
-            int err = (point - prevpoint) >>> 1;
-            if (Integer.compareUnsigned(err, max) > 0) {
-                err = max;
-            }
-            winMin[i] = point - err;
-            winMax[i] = point;
-            prevpoint = point;
-        }
-        winFilled = i;
-    }
-
     /** Finds the interval/count/add covering the most queued steps (Klipper's bisection on add). */
     private void compressBisectAdd() {
         int qlast = queueNext;
         if (qlast > queuePos + 65535) {
             qlast = queuePos + 65535;
         }
-        // the step bounds relative to lastStepClock, filled as far as a try reads
-        int avail = qlast - queuePos;
-        winFilled = 0;
-        fillWindow(Math.min(avail - 1, 63));
-        int[] wMin = winMin;
-        int[] wMax = winMax;
-        int outerMinInterval = wMin[0];
-        int outerMaxInterval = wMax[0];
+        int outerMinInterval = minPoint(queuePos);
+        int outerMaxInterval = maxPoint(queuePos);
         int add = 0;
         int minadd = -0x8000;
         int maxadd = 0x7fff;
@@ -200,18 +170,13 @@ public final class StepCompressor {
             int nextcount = 1;
             while (true) {
                 nextcount++;
-                int idx = nextcount - 1;
-                if (idx >= avail) {
+                if (queuePos + nextcount - 1 >= qlast) {
                     setMove(interval, nextcount - 1, add);
                     return;
                 }
-                if (idx >= winFilled) {
-                    fillWindow(Math.min(avail - 1, 2 * idx));
-                    wMin = winMin;
-                    wMax = winMax;
-                }
-                nextMinP = wMin[idx];
-                nextMaxP = wMax[idx];
+                int p = queuePos + nextcount - 1;
+                nextMinP = minPoint(p);
+                nextMaxP = maxPoint(p);
                 int nextaddfactor = nextcount * (nextcount - 1) / 2;
                 int c = add * nextaddfactor;
                 if (nextmininterval * nextcount < nextMinP - c) {
@@ -301,12 +266,9 @@ public final class StepCompressor {
         }
         int interval = moveInterval;
         int p = 0;
-        if (moveCount > winFilled) {
-            fillWindow(moveCount - 1);
-        }
         for (int i = 0; i < moveCount; i++) {
-            int minp = winMin[i];
-            int maxp = winMax[i];
+            int minp = minPoint(queuePos + i);
+            int maxp = maxPoint(queuePos + i);
             p += interval;
             if (p < minp || p > maxp) {
                 throw new StepCompressException(String.format(
