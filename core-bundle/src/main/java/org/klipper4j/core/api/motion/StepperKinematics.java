@@ -32,6 +32,19 @@ public interface StepperKinematics {
         return commandedPos;
     }
 
+    /**
+     * For a stepper whose position within {@code move} is linear in the distance
+     * travelled along it, {@code calcPosition(move, t) == calcPosition(move, 0) +
+     * ratio * move.getDistance(t)}: returns that ratio (e.g. {@code axesRX} for a
+     * cartesian X stepper, {@code axesRX + axesRY} for a corexy "+" stepper). The step
+     * solver then computes step times in closed form instead of searching. The
+     * default, {@code NaN}, means "not linear" (shaped, delta, pressure advance, ...)
+     * and keeps the iterative search; it may change from one move to the next.
+     */
+    default double linearDistanceRatio(TrapMove move) {
+        return Double.NaN;
+    }
+
     /** Which axes move this stepper (AF_* bits); moves with none of them are skipped. */
     int activeFlags();
 

@@ -9,7 +9,9 @@ import org.klipper4j.core.api.motion.TrapMove;
 /**
  * Finds the step times of one stepper over the moves of a trapq (Klipper's
  * itersolve): a secant search with bisection fallback for the time the stepper
- * position crosses each half-step point, fed into a {@link StepCompressor}.
+ * position crosses each half-step point, fed into a {@link StepCompressor}. Moves
+ * along which the stepper's kinematics is linear take the closed form of
+ * {@link LinearStepSolver} instead.
  */
 public final class IterativeSolver {
     private static final double SEEK_TIME_RESET = 0.000100;
@@ -181,6 +183,13 @@ public final class IterativeSolver {
         }
         if (end > m.moveT) {
             end = m.moveT;
+        }
+        double ratio = sk.linearDistanceRatio(m);
+        if (ratio == ratio && LinearStepSolver.isMonotonic(m, start, end)) {
+            // linear stepper: each step time in closed form, no search
+            commandedPos = sk.postStepsFixup(
+                    LinearStepSolver.generate(sc, sk, m, start, end, ratio, commandedPos, stepDist));
+            return;
         }
         double oldTime = start;
         double startPos = commandedPos;

@@ -4,12 +4,15 @@ package org.klipper4j.mcu.internal.motion;
 import java.util.concurrent.TimeUnit;
 
 import org.klipper4j.core.api.mcu.McuCommand;
+import org.klipper4j.core.api.motion.StepperKinematics;
+import org.klipper4j.core.api.motion.TrapMove;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,7 +22,9 @@ import org.openjdk.jmh.runner.RunnerException;
 /**
  * Throughput of the step pipeline: the solver with compression over a 100 mm
  * trapezoid move (8000 steps), and the compressor alone over the same step
- * times. Run after {@code mvn -pl mcu-bundle -am test-compile} with
+ * times. {@code solver} picks the step-time search ({@code searched}: a kinematics
+ * that does not declare linearity) or the closed form ({@code closedForm}: the same
+ * X stepper declaring {@link StepperKinematics#linearDistanceRatio}). Run after {@code mvn -pl mcu-bundle -am test-compile} with
  * {@code java -cp "mcu-bundle/target/test-classes:mcu-bundle/target/classes:core-bundle/target/classes:$(cat cp.txt)"
  * org.klipper4j.mcu.internal.motion.StepPipelineBenchmark}, where cp.txt comes from
  * {@code mvn -pl mcu-bundle dependency:build-classpath -Dmdep.outputFile=cp.txt}.
@@ -35,12 +40,37 @@ public class StepPipelineBenchmark {
     private static final double STEP_DIST = 0.0125;
     private static final McuCommand DISCARD = (min, req, params) -> { };
 
+    /** A cartesian X stepper that declares linearity: step times in closed form. */
+    static final StepperKinematics LINEAR_X = new StepperKinematics() {
+        @Override
+        public double calcPosition(TrapMove m, double moveTime) {
+            return m.coordX(moveTime);
+        }
+
+        @Override
+        public double linearDistanceRatio(TrapMove m) {
+            return m.axesRX;
+        }
+
+        @Override
+        public int activeFlags() {
+            return AF_X;
+        }
+    };
+
+    @Param({"searched", "closedForm"})
+    public String solver;
+
     private double[] stepTimes;
+
+    static StepperKinematics kinematics(String solver) {
+        return solver.equals("closedForm") ? LINEAR_X : IterativeSolverTest.X_AXIS;
+    }
 
     @Setup
     public void computeStepTimes() {
         StepCompressor sc = newCompressor();
-        IterativeSolver solver = newSolver();
+        IterativeSolver solver = newSolver(kinematics(this.solver));
         // collect exact step times once, for the compressor-only benchmark
         java.util.List<Double> times = new java.util.ArrayList<>();
         TrapQueueImpl tq = solver.getTrapq();
@@ -79,7 +109,7 @@ public class StepPipelineBenchmark {
         return sc;
     }
 
-    private static IterativeSolver newSolver() {
+    private static IterativeSolver newSolver(StepperKinematics kin) {
         TrapQueueImpl tq = new TrapQueueImpl();
         // 100 mm: accelerate to 200 mm/s at 3000 mm/s^2, cruise, decelerate
         double accelT = 200. / 3000.;
@@ -87,7 +117,7 @@ public class StepPipelineBenchmark {
         double cruiseT = (100. - 2 * accelD) / 200.;
         tq.append(1.0, accelT, cruiseT, accelT, 0, 0, 0, 1, 0, 0, 0, 200, 3000);
         IterativeSolver solver = new IterativeSolver();
-        solver.setKinematics(IterativeSolverTest.X_AXIS);
+        solver.setKinematics(kin);
         solver.setTrapq(tq, STEP_DIST);
         solver.setPosition(0, 0, 0);
         return solver;
@@ -96,7 +126,7 @@ public class StepPipelineBenchmark {
     @Benchmark
     public long solveAndCompress() {
         StepCompressor sc = newCompressor();
-        IterativeSolver solver = newSolver();
+        IterativeSolver solver = newSolver(kinematics(this.solver));
         solver.getTrapq().checkSentinels();
         solver.generateSteps(sc, 10.);
         sc.flush(Long.MAX_VALUE);
@@ -121,7 +151,7 @@ public class StepPipelineBenchmark {
      */
     @State(Scope.Thread)
     public static class SteadyState {
-        @org.openjdk.jmh.annotations.Param({"20", "200"})
+        @Param({"20", "200"})
         public double distance;
 
         IterativeSolver solver;
@@ -130,12 +160,12 @@ public class StepPipelineBenchmark {
         double position;
         double direction = 1;
 
-        @Setup
-        public void create() {
+        /** Made on the first invocation, when the benchmark's {@code solver} parameter is known. */
+        void create(String kind) {
             compressor = newCompressor();
             TrapQueueImpl tq = new TrapQueueImpl();
             solver = new IterativeSolver();
-            solver.setKinematics(IterativeSolverTest.X_AXIS);
+            solver.setKinematics(kinematics(kind));
             solver.setTrapq(tq, STEP_DIST);
             solver.setPosition(0, 0, 0);
         }
@@ -143,6 +173,9 @@ public class StepPipelineBenchmark {
 
     @Benchmark
     public long steadyStateMove(SteadyState s) {
+        if (s.solver == null) {
+            s.create(solver);
+        }
         double cruiseV = Math.min(200., Math.sqrt(s.distance * 3000.));
         double accelT = cruiseV / 3000.;
         double accelD = 0.5 * cruiseV * accelT;

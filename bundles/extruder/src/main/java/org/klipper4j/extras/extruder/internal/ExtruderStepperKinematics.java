@@ -101,6 +101,12 @@ final class ExtruderStepperKinematics implements StepperKinematics {
         return base + area / (hst * hst);
     }
 
+    /** Without pressure advance the position is the trapq's X: linear, step times in closed form. */
+    @Override
+    public double linearDistanceRatio(TrapMove m) {
+        return halfSmoothTime == 0. ? 1. : Double.NaN;
+    }
+
     @Override
     public int activeFlags() {
         return AF_X;

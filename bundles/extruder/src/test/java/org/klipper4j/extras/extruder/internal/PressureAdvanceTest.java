@@ -139,4 +139,15 @@ class PressureAdvanceTest {
         // segments ending before 7.5 are gone; the one ending at 7 too, 7..8 stays
         assertEquals(3, history.size());
     }
+
+    @Test
+    void onlyWithoutPressureAdvanceIsThePositionDeclaredLinear() {
+        TrapMove m = segment(1., 1., 2., 10., 5., true);
+        // position = start + 1 * distance: the solver may compute step times in closed form
+        assertEquals(1., sk.linearDistanceRatio(m), 0.);
+        assertEquals(7.25, sk.calcPosition(m, 0.) + sk.linearDistanceRatio(m) * m.getDistance(.5), EPS);
+        sk.setPressureAdvance(0., .05, .04);
+        // smoothed and advanced: not linear, the iterative search must be used
+        assertEquals(Double.NaN, sk.linearDistanceRatio(m));
+    }
 }

@@ -27,6 +27,19 @@ final class CartesianStepperKinematics implements StepperKinematics {
         }
     }
 
+    /** Linear in the distance along a move: step times in closed form. */
+    @Override
+    public double linearDistanceRatio(TrapMove m) {
+        switch (axis) {
+            case 'x':
+                return m.axesRX;
+            case 'y':
+                return m.axesRY;
+            default:
+                return m.axesRZ;
+        }
+    }
+
     @Override
     public int activeFlags() {
         return AF_X << (axis - 'x');

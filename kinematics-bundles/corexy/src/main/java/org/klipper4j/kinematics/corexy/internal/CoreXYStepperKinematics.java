@@ -19,6 +19,12 @@ final class CoreXYStepperKinematics implements StepperKinematics {
         return plus ? x + y : x - y;
     }
 
+    /** Linear in the distance along a move: step times in closed form. */
+    @Override
+    public double linearDistanceRatio(TrapMove m) {
+        return plus ? m.axesRX + m.axesRY : m.axesRX - m.axesRY;
+    }
+
     @Override
     public int activeFlags() {
         return AF_X | AF_Y;

@@ -11,6 +11,12 @@ final class YStepperKinematics implements StepperKinematics {
         return m.coordY(moveTime);
     }
 
+    /** Linear in the distance along a move: step times in closed form. */
+    @Override
+    public double linearDistanceRatio(TrapMove m) {
+        return m.axesRY;
+    }
+
     @Override
     public int activeFlags() {
         return AF_Y;

@@ -27,6 +27,12 @@ final class GenericStepperKinematics implements StepperKinematics {
                 + kz * (m.startZ + m.axesRZ * dist);
     }
 
+    /** Linear in the distance along a move: step times in closed form. */
+    @Override
+    public double linearDistanceRatio(TrapMove m) {
+        return kx * m.axesRX + ky * m.axesRY + kz * m.axesRZ;
+    }
+
     @Override
     public int activeFlags() {
         return (kx != 0. ? AF_X : 0) | (ky != 0. ? AF_Y : 0) | (kz != 0. ? AF_Z : 0);

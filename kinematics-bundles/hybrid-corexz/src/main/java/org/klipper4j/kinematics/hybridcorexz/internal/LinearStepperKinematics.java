@@ -35,6 +35,22 @@ final class LinearStepperKinematics implements StepperKinematics {
         return pos;
     }
 
+    /** Linear in the distance along a move: step times in closed form. */
+    @Override
+    public double linearDistanceRatio(TrapMove m) {
+        double ratio = 0.;
+        if (kx != 0.) {
+            ratio += kx * m.axesRX;
+        }
+        if (ky != 0.) {
+            ratio += ky * m.axesRY;
+        }
+        if (kz != 0.) {
+            ratio += kz * m.axesRZ;
+        }
+        return ratio;
+    }
+
     @Override
     public int activeFlags() {
         return (kx != 0. ? AF_X : 0) | (ky != 0. ? AF_Y : 0) | (kz != 0. ? AF_Z : 0);

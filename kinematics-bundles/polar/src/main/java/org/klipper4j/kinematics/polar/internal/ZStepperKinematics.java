@@ -11,6 +11,12 @@ final class ZStepperKinematics implements StepperKinematics {
         return m.coordZ(moveTime);
     }
 
+    /** Linear in the distance along a move: step times in closed form. */
+    @Override
+    public double linearDistanceRatio(TrapMove m) {
+        return m.axesRZ;
+    }
+
     @Override
     public int activeFlags() {
         return AF_Z;
