@@ -17,6 +17,7 @@ import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeToolhead;
 
 class ManualStepperTest {
     private static final double EPS = 1e-9;
@@ -24,7 +25,7 @@ class ManualStepperTest {
     private final FakePrinter printer = new FakePrinter();
     private final FakeGCode gcode = new FakeGCode();
     private final FakeMotionQueuing motion = new FakeMotionQueuing();
-    private final TestToolhead toolhead = new TestToolhead();
+    private final FakeToolhead toolhead = new FakeToolhead();
     private final List<String> enableCalls = new ArrayList<>();
     private ManualStepper stepper;
 
@@ -32,6 +33,7 @@ class ManualStepperTest {
     void setUp() {
         printer.addObject("gcode", gcode);
         printer.addObject("motion_queuing", motion);
+        toolhead.printTime = 1.0;
         printer.addObject("toolhead", toolhead);
         printer.addObject(StepperEnable.NAME, new StepperEnable() {
             @Override
