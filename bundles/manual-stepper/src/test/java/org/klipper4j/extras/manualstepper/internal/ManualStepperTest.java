@@ -1,22 +1,23 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.manualstepper.internal;
 
-import org.klipper4j.testkit.FakeMotionQueuing;
-
-import org.klipper4j.testkit.FakeStepper;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.klipper4j.core.api.motion.PrinterHoming;
 import org.klipper4j.core.api.motion.StepperEnable;
+import org.klipper4j.core.internal.toolhead.HomingCommands;
 import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeGCode;
+import org.klipper4j.testkit.FakeMotionQueuing;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeStepper;
 import org.klipper4j.testkit.FakeToolhead;
 
 class ManualStepperTest {
@@ -35,6 +36,8 @@ class ManualStepperTest {
         printer.addObject("motion_queuing", motion);
         toolhead.printTime = 1.0;
         printer.addObject("toolhead", toolhead);
+        // the core's homing module runs the homing moves of STOP_ON_ENDSTOP
+        printer.addObject(PrinterHoming.NAME, new HomingCommands(printer, toolhead, gcode));
         printer.addObject(StepperEnable.NAME, new StepperEnable() {
             @Override
             public void motorOff() {
@@ -178,6 +181,8 @@ class ManualStepperTest {
         assertEquals(1.001, a.printTime(), EPS);
         assertEquals(-1.0, a.axisR(), EPS);
         assertEquals(-20.0, homer.getPosition(), EPS);
+        // as in Klipper, a manual stepper's homing move is announced like any other
+        assertTrue(printer.events.containsAll(List.of("homing:homing_move_begin", "homing:homing_move_end")));
     }
 
     @Test
