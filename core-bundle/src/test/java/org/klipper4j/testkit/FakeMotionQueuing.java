@@ -95,6 +95,7 @@ public final class FakeMotionQueuing implements MotionQueuing {
         String name = config.getName().substring(config.getName().indexOf(' ') + 1);
         return (Rail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Rail.class},
                 (self, method, args) -> switch (method.getName()) {
+                    case "getName" -> s.getName();
                     case "getSteppers" -> List.of(s);
                     case "getEndstops" -> List.of(new Rail.NamedEndstop(endstop, name));
                     case "setPosition" -> {

@@ -21,9 +21,10 @@ import org.klipper4j.core.api.reactor.Reactor;
 
 /**
  * A printer object registry with recorded events, loaders or modules for
- * {@code loadObject}, and the shutdown reason kept for tests.
+ * {@code loadObject}, and the shutdown reason kept for tests. Not final: a test
+ * printer may bring its own reactor or fail on shutdown.
  */
-public final class FakePrinter implements Printer {
+public class FakePrinter implements Printer {
 
     private final FakeReactor reactor = new FakeReactor();
     private final Map<String, Object> objects = new LinkedHashMap<>();
@@ -41,9 +42,14 @@ public final class FakePrinter implements Printer {
 
     /** A printer started with printer.cfg, in batch mode (output to a file) or not. */
     public FakePrinter(boolean batch) {
-        startArgs = new StartArgs(Path.of("printer.cfg"), Optional.empty(), Optional.empty(), Optional.empty(),
+        this(new StartArgs(Path.of("printer.cfg"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), batch ? Optional.of(Path.of("out.serial")) : Optional.empty(), Map.of(), false,
-                false);
+                false));
+    }
+
+    /** A printer started with {@code startArgs}. */
+    public FakePrinter(StartArgs startArgs) {
+        this.startArgs = startArgs;
     }
 
     public FakeReactor reactor() {
@@ -83,6 +89,11 @@ public final class FakePrinter implements Printer {
         if (objects.containsKey(name)) {
             throw new ConfigException("Printer object '" + name + "' already created");
         }
+        objects.put(name, object);
+    }
+
+    /** Puts {@code object} in place of the object named {@code name}, or adds it. */
+    public void replaceObject(String name, Object object) {
         objects.put(name, object);
     }
 

@@ -7,7 +7,9 @@ package org.klipper4j.core.api;
  * <p>Registered as an OSGi service with the property {@value #SECTION} naming the
  * section (for example {@code safe_z_home}, {@code tmc2209}). With {@value #PREFIX}
  * {@code =true} it also serves {@code [name instance]} sections (Klipper's
- * {@code load_config_prefix}); then {@link #load} is called once per section.
+ * {@code load_config_prefix}); then {@link #load} is called once per section. With
+ * {@value #NUMBERED}{@code =true} it also serves the numbered sections {@code [name1]},
+ * {@code [name2]}, ... without limit, as Klipper's {@code [extruder]}, {@code [extruder1]}, ...
  */
 public interface PrinterModule {
 
@@ -16,6 +18,9 @@ public interface PrinterModule {
 
     /** Service property: {@code true} if {@code [section name]} sections are served. */
     String PREFIX = "klipper.prefix";
+
+    /** Service property: {@code true} if {@code [section1]}, {@code [section2]}, ... are served too. */
+    String NUMBERED = "klipper.numbered";
 
     /**
      * Builds the printer object for one section. Reads every option here (unread

@@ -53,11 +53,12 @@ public final class HostComponent {
             return;
         }
         boolean prefix = Boolean.parseBoolean(String.valueOf(ref.getProperty(PrinterModule.PREFIX)));
+        boolean numbered = Boolean.parseBoolean(String.valueOf(ref.getProperty(PrinterModule.NUMBERED)));
         Object rankingProp = ref.getProperty(Constants.SERVICE_RANKING);
         int ranking = rankingProp instanceof Integer ? (Integer) rankingProp : 0;
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         String origin = ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
-        registry.add(new ModuleEntry(((String) section).trim(), prefix, module, origin, id, ranking));
+        registry.add(new ModuleEntry(((String) section).trim(), prefix, module, origin, id, ranking, numbered));
     }
 
     void unbindModule(PrinterModule module, ServiceReference<PrinterModule> ref) {

@@ -149,7 +149,7 @@ public final class ModuleRegistry {
         /** A module registered for the section's first word but not for its form (prefix or not). */
         public Optional<ModuleEntry> findByName(String sectionName) {
             String first = ModuleEntry.firstWord(sectionName);
-            return entries.stream().filter(e -> e.section().equals(first)).findFirst();
+            return entries.stream().filter(e -> e.servesName(first)).findFirst();
         }
 
         public List<ModuleEntry> entries() {

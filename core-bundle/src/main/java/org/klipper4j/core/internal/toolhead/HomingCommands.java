@@ -14,12 +14,12 @@ import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.core.api.motion.Toolhead;
 
-/** G28 and probing moves (Klipper's PrinterHoming). */
-final class HomingCommands implements PrinterHoming {
+/** G28, probing moves and manual homing moves (Klipper's PrinterHoming). */
+public final class HomingCommands implements PrinterHoming {
     private final Printer printer;
     private final Toolhead toolhead;
 
-    HomingCommands(Printer printer, Toolhead toolhead, GCodeDispatch gcode) {
+    public HomingCommands(Printer printer, Toolhead toolhead, GCodeDispatch gcode) {
         this.printer = printer;
         this.toolhead = toolhead;
         gcode.registerCommand("G28", this::cmdG28, null);
@@ -65,5 +65,19 @@ final class HomingCommands implements PrinterHoming {
             throw new CommandError("Probe triggered prior to movement");
         }
         return epos;
+    }
+
+    @Override
+    public void manualHome(Toolhead target, List<Rail.NamedEndstop> endstops, double[] pos, double speed,
+            boolean triggered, boolean checkTriggered) {
+        HomingMove hmove = new HomingMove(printer, target, endstops);
+        try {
+            hmove.homingMove(pos, speed, triggered, checkTriggered);
+        } catch (CommandError e) {
+            if (printer.isShutdown()) {
+                throw new CommandError("Homing failed due to printer shutdown");
+            }
+            throw e;
+        }
     }
 }

@@ -33,6 +33,29 @@ class ModuleRegistryTest {
     }
 
     @Test
+    void numberedModuleServesItsSectionAndEveryNumberedOne() {
+        ModuleEntry e = new ModuleEntry("extruder", false, a, "x 1.0", 1, 0, true);
+        assertTrue(e.serves("extruder"));
+        assertTrue(e.serves("extruder1"));
+        assertTrue(e.serves("extruder10"));
+        assertTrue(e.serves("extruder123"));
+        // Klipper names them extruder1, extruder2, ...: no zero, no leading zero, no other suffix
+        assertFalse(e.serves("extruder0"));
+        assertFalse(e.serves("extruder01"));
+        assertFalse(e.serves("extruder_stepper"));
+        assertFalse(e.serves("extruder1 left"), "not a prefix module");
+        assertFalse(new ModuleEntry("extruder", false, a, "x 1.0", 1, 0).serves("extruder1"));
+    }
+
+    @Test
+    void numberedSectionWithANameIsFoundForItsErrorMessage() {
+        ModuleRegistry r = new ModuleRegistry();
+        r.add(new ModuleEntry("extruder", false, a, "x 1.0", 1, 0, true));
+        assertTrue(r.snapshot().find("extruder2 left").isEmpty());
+        assertEquals("extruder", r.snapshot().findByName("extruder2 left").orElseThrow().section());
+    }
+
+    @Test
     void higherRankingWinsThenOlderService() {
         ModuleRegistry r = new ModuleRegistry();
         r.add(new ModuleEntry("fan", false, a, "vendor 1.0", 7, 0));

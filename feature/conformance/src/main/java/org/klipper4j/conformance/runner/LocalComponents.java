@@ -216,9 +216,10 @@ public final class LocalComponents {
                 continue;
             }
             boolean prefix = Boolean.parseBoolean(String.valueOf(p.get(PrinterModule.PREFIX)));
+            boolean numbered = Boolean.parseBoolean(String.valueOf(p.get(PrinterModule.NUMBERED)));
             int ranking = p.get("service.ranking") instanceof Integer r ? r : 0;
             out.add(new ModuleEntry(s.trim(), prefix, (PrinterModule) l.instance(), l.description().origin(), id++,
-                    ranking));
+                    ranking, numbered));
         }
         return out;
     }

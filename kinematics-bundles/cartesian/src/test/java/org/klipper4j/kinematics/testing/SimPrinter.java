@@ -2,94 +2,62 @@
 package org.klipper4j.kinematics.testing;
 
 import java.nio.file.Path;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.klipper4j.core.api.ConfigException;
-import org.klipper4j.core.api.ConfigSection;
-import org.klipper4j.core.api.EventHandler;
-import org.klipper4j.core.api.Printer;
-import org.klipper4j.core.api.PrinterState;
 import org.klipper4j.core.api.StartArgs;
-import org.klipper4j.core.api.gcode.GCodeCommand;
-import org.klipper4j.core.api.gcode.GCodeDispatch;
-import org.klipper4j.core.api.gcode.GCodeHandler;
 import org.klipper4j.core.api.mcu.McuEndstop;
 import org.klipper4j.core.api.mcu.PinParams;
 import org.klipper4j.core.api.mcu.Pins;
 import org.klipper4j.core.api.motion.MotionQueuing;
+import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.core.api.reactor.Completion;
 import org.klipper4j.core.api.reactor.IoSource;
 import org.klipper4j.core.api.reactor.Reactor;
 import org.klipper4j.core.api.reactor.ReactorCallback;
 import org.klipper4j.core.api.reactor.ReactorTimer;
 import org.klipper4j.core.api.reactor.TimerCallback;
-import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.mcu.internal.motion.MotionQueuingImpl;
 import org.klipper4j.mcu.internal.motion.StepperEnableImpl;
+import org.klipper4j.testkit.FakeGCode;
+import org.klipper4j.testkit.FakePrinter;
 
 /**
- * A printer for running the motion stack without the host: one simulated MCU,
- * pins, endstops that behave as Klipper's in batch mode (never trigger early),
- * a reactor whose clock stands still, and G-code handlers called directly.
+ * A printer for running the motion stack without the host: the testkit's printer with
+ * one simulated MCU, pins, endstops that behave as Klipper's in batch mode (never
+ * trigger early), a reactor whose clock stands still, and the testkit's G-code
+ * dispatcher. A shutdown fails the test at once.
  */
-public final class SimPrinter implements Printer {
-    final Map<String, Object> objects = new LinkedHashMap<>();
-    final Map<String, List<EventHandler>> handlers = new LinkedHashMap<>();
-    final Map<String, GCodeHandler> commands = new LinkedHashMap<>();
+public final class SimPrinter extends FakePrinter {
     public final SimReactor reactor = new SimReactor();
     public final SimMcu mcu;
-    private final StartArgs args;
+    private final FakeGCode gcode = new FakeGCode();
 
     public SimPrinter(Path cfg) {
-        args = new StartArgs(cfg, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(cfg),
-                Optional.empty(), Map.of(), false, false);
+        super(new StartArgs(cfg, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(cfg),
+                Optional.empty(), Map.of(), false, false));
         mcu = new SimMcu(this);
-        objects.put("mcu", mcu.proxy);
-        objects.put("pins", new SimPins());
-        objects.put("gcode", gcodeProxy());
+        addObject("mcu", mcu.proxy);
+        addObject("pins", new SimPins());
+        addObject("gcode", gcode);
+        addLoader(MotionQueuing.NAME, section -> new MotionQueuingImpl(this));
+        addLoader(StepperEnable.NAME, StepperEnableImpl::new);
     }
 
-    private GCodeDispatch gcodeProxy() {
-        return (GCodeDispatch) java.lang.reflect.Proxy.newProxyInstance(GCodeDispatch.class.getClassLoader(),
-                new Class<?>[] {GCodeDispatch.class}, (p, m, a) -> {
-                    if (m.getName().equals("registerCommand")) {
-                        commands.put((String) a[0], (GCodeHandler) a[1]);
-                        return null;
-                    }
-                    if (m.isDefault()) {
-                        return java.lang.reflect.InvocationHandler.invokeDefault(p, m, a);
-                    }
-                    return null;
-                });
-    }
-
-    /** Runs a registered command with parameters given as "X", "10", ... */
-    public void run(String command, String... params) throws Exception {
-        Map<String, String> map = new LinkedHashMap<>();
+    /** Runs a registered command with parameters given as "X", "10", ...; a command error fails the test. */
+    public void run(String command, String... params) {
+        StringBuilder line = new StringBuilder(command);
         for (int i = 0; i < params.length; i += 2) {
-            map.put(params[i], params[i + 1]);
+            line.append(' ').append(params[i]).append('=').append(params[i + 1]);
         }
-        GCodeCommand gcmd = (GCodeCommand) java.lang.reflect.Proxy.newProxyInstance(
-                GCodeCommand.class.getClassLoader(), new Class<?>[] {GCodeCommand.class}, (p, m, a) -> {
-                    switch (m.getName()) {
-                        case "get":
-                            return map.getOrDefault((String) a[0], a.length > 1 ? (String) a[1] : null);
-                        case "getFloat":
-                            String v = map.get((String) a[0]);
-                            return v == null ? (a.length > 1 ? a[1] : null) : Double.valueOf(v);
-                        case "getCommandline":
-                            return command;
-                        default:
-                            return null;
-                    }
-                });
-        commands.get(command).handle(gcmd);
+        String error = gcode.run(line.toString());
+        if (error != null) {
+            throw new IllegalStateException(error);
+        }
     }
 
     @Override
@@ -98,102 +66,8 @@ public final class SimPrinter implements Printer {
     }
 
     @Override
-    public StartArgs getStartArgs() {
-        return args;
-    }
-
-    @Override
-    public void addObject(String name, Object object) {
-        objects.put(name, object);
-    }
-
-    @Override
-    public Object lookupObject(String name) {
-        Object o = objects.get(name);
-        if (o == null) {
-            throw new ConfigException("Unknown config object '" + name + "'");
-        }
-        return o;
-    }
-
-    @Override
-    public <T> T lookupObject(String name, Class<T> type) {
-        return type.cast(lookupObject(name));
-    }
-
-    @Override
-    public <T> Optional<T> findObject(String name, Class<T> type) {
-        Object o = objects.get(name);
-        return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
-    }
-
-    @Override
-    public List<Map.Entry<String, Object>> lookupObjects(String module) {
-        List<Map.Entry<String, Object>> res = new ArrayList<>();
-        objects.forEach((k, v) -> {
-            if (module == null || k.equals(module) || k.startsWith(module + " ")) {
-                res.add(new AbstractMap.SimpleEntry<>(k, v));
-            }
-        });
-        return res;
-    }
-
-    @Override
-    public Object loadObject(ConfigSection config, String section) {
-        if (section.equals(MotionQueuing.NAME)) {
-            return objects.computeIfAbsent(section, s -> new MotionQueuingImpl(this));
-        }
-        if (section.equals(StepperEnable.NAME)) {
-            return objects.computeIfAbsent(section, s -> new StepperEnableImpl(config.getSection(s)));
-        }
-        throw new ConfigException("Unable to load module '" + section + "'");
-    }
-
-    @Override
-    public void registerEventHandler(String event, EventHandler handler) {
-        handlers.computeIfAbsent(event, e -> new ArrayList<>()).add(handler);
-    }
-
-    @Override
-    public void sendEvent(String event, Object... eventArgs) {
-        for (EventHandler h : handlers.getOrDefault(event, List.of())) {
-            try {
-                h.handle(eventArgs);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    @Override
-    public PrinterState getState() {
-        return PrinterState.READY;
-    }
-
-    @Override
-    public String getStateMessage() {
-        return "Printer is ready";
-    }
-
-    @Override
-    public boolean isShutdown() {
-        return false;
-    }
-
-    @Override
     public void invokeShutdown(String message) {
         throw new IllegalStateException("shutdown: " + message);
-    }
-
-    @Override
-    public void invokeAsyncShutdown(String message) {
-        invokeShutdown(message);
-    }
-
-    @Override
-    public void requestExit(String result) {
     }
 
     /** Pins on the one MCU; endstops are batch-mode endstops. */

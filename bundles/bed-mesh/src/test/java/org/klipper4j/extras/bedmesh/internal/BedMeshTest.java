@@ -10,17 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleConsumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.PrinterEvents;
 import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.core.api.gcode.GCodeMoveState;
-import org.klipper4j.core.api.motion.ExtraAxis;
-import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.MoveTransform;
-import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.extras.probe.api.Probe;
 import org.klipper4j.extras.probe.api.ProbeParams;
 import org.klipper4j.extras.probe.api.ProbeSession;
@@ -28,12 +24,13 @@ import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeConfigFile;
 import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeToolhead;
 
 /** BED_MESH_* commands end to end with a probe whose bed rises 0.5 mm per 100 mm of X. */
 class BedMeshTest {
     private final FakePrinter printer = new FakePrinter();
     private final FakeGCode gcode = new FakeGCode();
-    private final RecordingToolhead toolhead = new RecordingToolhead();
+    private final FakeToolhead toolhead = new FakeToolhead();
     private final FakeGCodeMove gcodeMove = new FakeGCodeMove();
     private final FakeConfigFile configFile = new FakeConfigFile();
     private final List<double[]> probedAt = new ArrayList<>();
@@ -226,73 +223,6 @@ class BedMeshTest {
 
         @Override
         public void handleActivateExtruder() {
-        }
-    }
-
-    private static final class RecordingToolhead implements Toolhead {
-        final List<double[]> moves = new ArrayList<>();
-        double[] position = new double[4];
-
-        @Override
-        public double[] getPosition() {
-            return position.clone();
-        }
-
-        @Override
-        public void move(double[] newpos, double speed) {
-            moves.add(newpos.clone());
-            position = newpos.clone();
-        }
-
-        @Override
-        public void manualMove(double[] coord, double speed) {
-            for (int i = 0; i < coord.length; i++) {
-                if (!Double.isNaN(coord[i])) {
-                    position[i] = coord[i];
-                }
-            }
-        }
-
-        @Override
-        public ExtraAxis getExtruder() {
-            return null;
-        }
-
-        @Override
-        public void setPosition(double[] newpos, String homingAxes) {
-            position = newpos.clone();
-        }
-
-        @Override
-        public void dwell(double delay) {
-        }
-
-        @Override
-        public void waitMoves() {
-        }
-
-        @Override
-        public double getLastMoveTime() {
-            return 0.;
-        }
-
-        @Override
-        public void registerLookaheadCallback(DoubleConsumer callback) {
-        }
-
-        @Override
-        public double[] getMaxVelocity() {
-            return new double[] {300., 3000.};
-        }
-
-        @Override
-        public Kinematics getKinematics() {
-            return null;
-        }
-
-        @Override
-        public Map<String, Object> getStatus(double eventtime) {
-            return Map.of();
         }
     }
 }

@@ -6,28 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleConsumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.klipper4j.core.api.PrinterEvents;
 import org.klipper4j.core.api.gcode.GCodeMoveState;
 import org.klipper4j.core.api.motion.ExtraAxis;
-import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.MoveTransform;
-import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.core.api.motion.ToolheadMove;
 import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeToolhead;
 
 class ExcludeObjectTest {
     private final FakePrinter printer = new FakePrinter();
     private final FakeGCode gcode = new FakeGCode();
-    private final RecordingToolhead toolhead = new RecordingToolhead();
+    private final FakeToolhead toolhead = new FakeToolhead();
     private final FakeGCodeMove gcodeMove = new FakeGCodeMove();
     private ExcludeObject exclude;
 
@@ -35,6 +32,7 @@ class ExcludeObjectTest {
     void setUp() {
         printer.addObject("gcode", gcode);
         printer.addObject("gcode_move", gcodeMove);
+        toolhead.extruder = new NamedExtruder();
         printer.addObject("toolhead", toolhead);
         exclude = new ExcludeObject(FakeConfig.of(printer, "exclude_object"));
         printer.sendEvent(PrinterEvents.CONNECT);
@@ -155,79 +153,24 @@ class ExcludeObjectTest {
         }
     }
 
-    /** A toolhead that records its moves and has one extruder. */
-    private static final class RecordingToolhead implements Toolhead {
-        final List<double[]> moves = new ArrayList<>();
-        double[] position = new double[4];
-
+    /** An extruder that only has a name: the transform asks for it, nothing else. */
+    private static final class NamedExtruder implements ExtraAxis {
         @Override
-        public double[] getPosition() {
-            return position.clone();
+        public String getName() {
+            return "extruder";
         }
 
         @Override
-        public void move(double[] newpos, double speed) {
-            moves.add(newpos.clone());
-            position = newpos.clone();
-        }
-
-        @Override
-        public ExtraAxis getExtruder() {
-            return new ExtraAxis() {
-                @Override
-                public String getName() {
-                    return "extruder";
-                }
-
-                @Override
-                public double calcJunction(ToolheadMove prevMove, ToolheadMove move, int eIndex) {
-                    return 0.;
-                }
-
-                @Override
-                public void checkMove(ToolheadMove move, int eIndex) {
-                }
-
-                @Override
-                public void processMove(double printTime, ToolheadMove move, int eIndex) {
-                }
-            };
-        }
-
-        @Override
-        public void setPosition(double[] newpos, String homingAxes) {
-            position = newpos.clone();
-        }
-
-        @Override
-        public void manualMove(double[] coord, double speed) {
-        }
-
-        @Override
-        public void dwell(double delay) {
-        }
-
-        @Override
-        public void waitMoves() {
-        }
-
-        @Override
-        public double getLastMoveTime() {
+        public double calcJunction(ToolheadMove prevMove, ToolheadMove move, int eIndex) {
             return 0.;
         }
 
         @Override
-        public void registerLookaheadCallback(DoubleConsumer callback) {
+        public void checkMove(ToolheadMove move, int eIndex) {
         }
 
         @Override
-        public double[] getMaxVelocity() {
-            return new double[] {300., 3000.};
-        }
-
-        @Override
-        public Kinematics getKinematics() {
-            return null;
+        public void processMove(double printTime, ToolheadMove move, int eIndex) {
         }
     }
 }

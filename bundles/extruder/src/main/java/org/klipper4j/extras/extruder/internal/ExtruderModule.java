@@ -4,12 +4,16 @@ package org.klipper4j.extras.extruder.internal;
 import org.klipper4j.core.api.ConfigException;
 import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.PrinterModule;
+import org.osgi.service.component.annotations.Component;
 
 /**
- * Builds the extruder of an {@code [extruder]} or {@code [extruderN]} section; the
- * DS components registering it per section name are in {@link ExtruderModules}.
+ * Builds the extruder of an {@code [extruder]} or {@code [extruderN]} section: one
+ * component serves them all, {@code extruder1}, {@code extruder2}, ... without limit
+ * as in Klipper, through the host's numbered sections.
  */
-public class ExtruderModule implements PrinterModule {
+@Component(service = PrinterModule.class,
+        property = {PrinterModule.SECTION + "=extruder", PrinterModule.NUMBERED + "=true"})
+public final class ExtruderModule implements PrinterModule {
 
     @Override
     public Object load(ConfigSection config) {

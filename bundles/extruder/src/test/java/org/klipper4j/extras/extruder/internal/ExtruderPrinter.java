@@ -39,7 +39,7 @@ final class ExtruderPrinter {
         config = PrinterConfig.load(printer, cfg);
         printer.addObject("heaters", heaters);
         GCodeDispatch motionGcode = printer.lookupObject("gcode", GCodeDispatch.class);
-        printer.addObject("gcode", gcode);
+        printer.replaceObject("gcode", gcode);
         for (String name : List.of("extruder", "extruder1", "extruder2")) {
             if (configText.contains("[" + name + "]")) {
                 ConfigSection section = config.section(name);
@@ -57,12 +57,12 @@ final class ExtruderPrinter {
             }
         }
         // the toolhead's own commands (G28, ...) stay on the simulated printer's dispatcher
-        printer.addObject("gcode", motionGcode);
+        printer.replaceObject("gcode", motionGcode);
         KinematicsRegistry kinematics = new KinematicsRegistry();
         kinematics.register("cartesian", new CartesianKinematicsFactory());
         new ToolheadModule(kinematics).load(config.section("printer"));
         toolhead = printer.lookupObject("toolhead", Toolhead.class);
-        printer.addObject("gcode", gcode);
+        printer.replaceObject("gcode", gcode);
         printer.mcu.connect();
         printer.sendEvent(PrinterEvents.CONNECT);
     }

@@ -349,6 +349,7 @@ class ExtruderTest {
     void extruderIndexFromSectionName() {
         assertEquals(0, ExtruderModule.extruderIndex("extruder"));
         assertEquals(3, ExtruderModule.extruderIndex("extruder3"));
+        assertEquals(10, ExtruderModule.extruderIndex("extruder10"));
         assertThrows(ConfigException.class, () -> ExtruderModule.extruderIndex("extruderX"));
     }
 }

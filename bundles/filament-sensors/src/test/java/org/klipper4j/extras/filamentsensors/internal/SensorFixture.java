@@ -6,16 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.klipper4j.core.api.ConfigSection;
 import org.klipper4j.core.api.PrinterEvents;
 import org.klipper4j.core.api.StatusProvider;
-import org.klipper4j.core.api.template.GCodeTemplate;
 import org.klipper4j.core.api.template.TemplateEngine;
 import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakeMcu;
 import org.klipper4j.testkit.FakePins;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeTemplateEngine;
 
 /** A printer with an MCU, pins, G-code, the buttons module and stand-ins for idle_timeout and gcode_macro. */
 final class SensorFixture {
@@ -24,8 +23,6 @@ final class SensorFixture {
     final FakeGCode gcode = new FakeGCode();
     /** What idle_timeout reports as its state. */
     String idleState = "Idle";
-    /** The templates the fake engine compiled, by option name. */
-    final Map<String, String> templates = new HashMap<>();
 
     SensorFixture(boolean withTemplates) {
         printer.addObject("mcu", mcu);
@@ -34,7 +31,7 @@ final class SensorFixture {
         printer.addModule("buttons", new ButtonsModule());
         printer.addObject("idle_timeout", (StatusProvider) eventtime -> Map.of("state", idleState));
         if (withTemplates) {
-            printer.addObject(TemplateEngine.OBJECT_NAME, new TextEngine());
+            printer.addObject(TemplateEngine.OBJECT_NAME, new FakeTemplateEngine(gcode));
         }
     }
 
@@ -64,39 +61,5 @@ final class SensorFixture {
 
     List<String> executedLines() {
         return new ArrayList<>(gcode.executed);
-    }
-
-    /** A template engine whose templates render to their source text unchanged. */
-    private final class TextEngine implements TemplateEngine {
-        @Override
-        public GCodeTemplate loadTemplate(ConfigSection config, String option) {
-            return createTemplate(option, config.get(option));
-        }
-
-        @Override
-        public GCodeTemplate loadTemplate(ConfigSection config, String option, String defaultSource) {
-            return createTemplate(option, config.get(option, defaultSource));
-        }
-
-        @Override
-        public GCodeTemplate createTemplate(String name, String source) {
-            templates.put(name, source);
-            return new GCodeTemplate() {
-                @Override
-                public Map<String, Object> createContext() {
-                    return new HashMap<>();
-                }
-
-                @Override
-                public String render(Map<String, Object> context) {
-                    return source;
-                }
-
-                @Override
-                public void runGCodeFromCommand(Map<String, Object> context) {
-                    gcode.runScript(source);
-                }
-            };
-        }
     }
 }

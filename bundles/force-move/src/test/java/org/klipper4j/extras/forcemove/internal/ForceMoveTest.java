@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.core.api.motion.StepperKinematics;
 import org.klipper4j.core.api.motion.TrapMove;
@@ -21,6 +23,7 @@ import org.klipper4j.core.api.motion.TrapQueue;
 import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeToolhead;
 
 class ForceMoveTest {
     private static final double EPS = 1e-9;
@@ -28,8 +31,10 @@ class ForceMoveTest {
     private final FakePrinter printer = new FakePrinter();
     private final FakeGCode gcode = new FakeGCode();
     private final FakeMotionQueuing motion = new FakeMotionQueuing();
-    private final TestToolhead toolhead = new TestToolhead();
+    private final FakeToolhead toolhead = new FakeToolhead();
     private final List<String> enableCalls = new ArrayList<>();
+    /** The axes SET_KINEMATIC_POSITION cleared the homing state of, or null. */
+    private String clearedAxes;
     private boolean enabled;
     private FakeStepper stepperX;
 
@@ -37,6 +42,16 @@ class ForceMoveTest {
     void setUp() {
         printer.addObject("gcode", gcode);
         printer.addObject("motion_queuing", motion);
+        toolhead.printTime = 1.0;
+        toolhead.position = new double[] {1., 2., 3., 4.};
+        toolhead.kinematics = (Kinematics) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Kinematics.class}, (self, method, args) -> {
+                    if (method.getName().equals("clearHomingState")) {
+                        clearedAxes = (String) args[0];
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
         printer.addObject("toolhead", toolhead);
         printer.addObject(StepperEnable.NAME, new StepperEnable() {
             @Override
@@ -166,8 +181,8 @@ class ForceMoveTest {
         gcode.run("SET_KINEMATIC_POSITION Z=7");
 
         assertArrayEquals(new double[] {1., 2., 7., 4.}, toolhead.position, EPS);
-        assertEquals("xyz", toolhead.homedAxes);
-        assertNull(toolhead.clearedAxes);
+        assertEquals("xyz", toolhead.lastHomingAxes);
+        assertNull(clearedAxes);
     }
 
     @Test
@@ -176,7 +191,7 @@ class ForceMoveTest {
 
         gcode.run("SET_KINEMATIC_POSITION X=0 SET_HOMED=X CLEAR_HOMED=YZ");
 
-        assertEquals("x", toolhead.homedAxes);
-        assertEquals("yz", toolhead.clearedAxes);
+        assertEquals("x", toolhead.lastHomingAxes);
+        assertEquals("yz", clearedAxes);
     }
 }

@@ -14,6 +14,7 @@ import org.klipper4j.core.api.gcode.GCodeCommand;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
 import org.klipper4j.core.api.motion.ExtraAxis;
 import org.klipper4j.core.api.motion.MotionQueuing;
+import org.klipper4j.core.api.motion.PrinterHoming;
 import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.Stepper;
 import org.klipper4j.core.api.motion.StepperEnable;
@@ -176,14 +177,10 @@ public final class ManualStepper implements StatusProvider, ExtraAxis {
             throw new CommandError("No endstop for this manual stepper");
         }
         homingAccel = moveAccel;
-        try {
-            new ManualHomingMove(printer, this, rail.getEndstops()).run(position, speed, triggered, checkTrigger);
-        } catch (CommandError e) {
-            if (printer.isShutdown()) {
-                throw new CommandError("Homing failed due to printer shutdown");
-            }
-            throw e;
-        }
+        // the core's homing move, with this stepper posing as the toolhead (as in Klipper)
+        PrinterHoming homing = printer.lookupObject(PrinterHoming.NAME, PrinterHoming.class);
+        homing.manualHome(new HomingHead(this, rail.getName()), rail.getEndstops(),
+                new double[] {position, 0., 0., 0.}, speed, triggered, checkTrigger);
     }
 
     // ---------------------------------------------------------------- G-code

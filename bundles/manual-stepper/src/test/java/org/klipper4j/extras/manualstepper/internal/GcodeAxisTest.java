@@ -15,6 +15,7 @@ import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakeMotionQueuing;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeToolhead;
 
 /** MANUAL_STEPPER ... GCODE_AXIS=: the stepper as an extra axis of the toolhead. */
 class GcodeAxisTest {
@@ -23,13 +24,14 @@ class GcodeAxisTest {
     private final FakePrinter printer = new FakePrinter();
     private final FakeGCode gcode = new FakeGCode();
     private final FakeMotionQueuing motion = new FakeMotionQueuing();
-    private final TestToolhead toolhead = new TestToolhead();
+    private final FakeToolhead toolhead = new FakeToolhead();
     private ManualStepper stepper;
 
     @BeforeEach
     void setUp() {
         printer.addObject("gcode", gcode);
         printer.addObject("motion_queuing", motion);
+        toolhead.printTime = 1.0;
         printer.addObject("toolhead", toolhead);
         stepper = new ManualStepper(FakeConfig.of(printer, "manual_stepper basic", "step_pin", "PF0",
                 "accel", "500", "position_max", "50"));

@@ -1,22 +1,24 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.manualstepper.internal;
 
-import org.klipper4j.testkit.FakeMotionQueuing;
-
-import org.klipper4j.testkit.FakeStepper;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.klipper4j.core.api.motion.PrinterHoming;
 import org.klipper4j.core.api.motion.StepperEnable;
+import org.klipper4j.core.internal.toolhead.HomingCommands;
 import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeGCode;
+import org.klipper4j.testkit.FakeMotionQueuing;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeStepper;
+import org.klipper4j.testkit.FakeToolhead;
 
 class ManualStepperTest {
     private static final double EPS = 1e-9;
@@ -24,7 +26,7 @@ class ManualStepperTest {
     private final FakePrinter printer = new FakePrinter();
     private final FakeGCode gcode = new FakeGCode();
     private final FakeMotionQueuing motion = new FakeMotionQueuing();
-    private final TestToolhead toolhead = new TestToolhead();
+    private final FakeToolhead toolhead = new FakeToolhead();
     private final List<String> enableCalls = new ArrayList<>();
     private ManualStepper stepper;
 
@@ -32,7 +34,10 @@ class ManualStepperTest {
     void setUp() {
         printer.addObject("gcode", gcode);
         printer.addObject("motion_queuing", motion);
+        toolhead.printTime = 1.0;
         printer.addObject("toolhead", toolhead);
+        // the core's homing module runs the homing moves of STOP_ON_ENDSTOP
+        printer.addObject(PrinterHoming.NAME, new HomingCommands(printer, toolhead, gcode));
         printer.addObject(StepperEnable.NAME, new StepperEnable() {
             @Override
             public void motorOff() {
@@ -176,6 +181,8 @@ class ManualStepperTest {
         assertEquals(1.001, a.printTime(), EPS);
         assertEquals(-1.0, a.axisR(), EPS);
         assertEquals(-20.0, homer.getPosition(), EPS);
+        // as in Klipper, a manual stepper's homing move is announced like any other
+        assertTrue(printer.events.containsAll(List.of("homing:homing_move_begin", "homing:homing_move_end")));
     }
 
     @Test

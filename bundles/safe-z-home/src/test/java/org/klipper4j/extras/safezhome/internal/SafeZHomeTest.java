@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleConsumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,11 +15,11 @@ import org.klipper4j.core.api.PrinterEvents;
 import org.klipper4j.core.api.motion.Homing;
 import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.Stepper;
-import org.klipper4j.core.api.motion.Toolhead;
 import org.klipper4j.core.api.motion.ToolheadMove;
 import org.klipper4j.testkit.FakeConfig;
 import org.klipper4j.testkit.FakeGCode;
 import org.klipper4j.testkit.FakePrinter;
+import org.klipper4j.testkit.FakeToolhead;
 
 class SafeZHomeTest {
     private final FakePrinter printer = new FakePrinter();
@@ -69,14 +68,11 @@ class SafeZHomeTest {
                 () -> load("home_xy_position", "100"));
     }
 
-    private final class LoggingToolhead implements Toolhead {
-        @Override
-        public double[] getPosition() {
-            return position.clone();
-        }
-
-        @Override
-        public void move(double[] newpos, double speed) {
+    /** Logs position changes and moves; its position stays where the test put it. */
+    private final class LoggingToolhead extends FakeToolhead {
+        LoggingToolhead() {
+            position = SafeZHomeTest.this.position;
+            kinematics = new HomedKinematics();
         }
 
         @Override
@@ -88,64 +84,40 @@ class SafeZHomeTest {
         public void manualMove(double[] coord, double speed) {
             log.add("move " + Arrays.toString(coord) + " at " + speed);
         }
+    }
 
+    /** Reports the axes the test's G28 homed and logs what is cleared. */
+    private final class HomedKinematics implements Kinematics {
         @Override
-        public void dwell(double delay) {
+        public Map<String, Object> getStatus(double eventtime) {
+            return Map.of("homed_axes", homed);
         }
 
         @Override
-        public void waitMoves() {
+        public List<Stepper> getSteppers() {
+            return List.of();
         }
 
         @Override
-        public double getLastMoveTime() {
-            return 0;
+        public double[] calcPosition(Map<String, Double> stepperPositions) {
+            return new double[3];
         }
 
         @Override
-        public void registerLookaheadCallback(DoubleConsumer callback) {
+        public void setPosition(double[] newpos, String homingAxes) {
         }
 
         @Override
-        public double[] getMaxVelocity() {
-            return new double[] {300, 3000};
+        public void clearHomingState(String axes) {
+            log.add("clear " + axes);
         }
 
         @Override
-        public Kinematics getKinematics() {
-            return new Kinematics() {
-                @Override
-                public Map<String, Object> getStatus(double eventtime) {
-                    return Map.of("homed_axes", homed);
-                }
+        public void checkMove(ToolheadMove move) {
+        }
 
-                @Override
-                public List<Stepper> getSteppers() {
-                    return List.of();
-                }
-
-                @Override
-                public double[] calcPosition(Map<String, Double> stepperPositions) {
-                    return new double[3];
-                }
-
-                @Override
-                public void setPosition(double[] newpos, String homingAxes) {
-                }
-
-                @Override
-                public void clearHomingState(String axes) {
-                    log.add("clear " + axes);
-                }
-
-                @Override
-                public void checkMove(ToolheadMove move) {
-                }
-
-                @Override
-                public void home(Homing homing) {
-                }
-            };
+        @Override
+        public void home(Homing homing) {
         }
     }
 }

@@ -2,32 +2,22 @@
 package org.klipper4j.core.internal.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.klipper4j.core.internal.host.VirtualBoardHost.waitFor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.PrinterState;
-import org.klipper4j.core.api.StartArgs;
 import org.klipper4j.extras.heaters.internal.HeaterBedModule;
 import org.klipper4j.extras.heaters.internal.HeatersModule;
 import org.klipper4j.extras.heaters.internal.PidCalibrateModule;
 import org.klipper4j.extras.heaters.internal.VerifyHeaterModule;
-import org.klipper4j.extras.virtualmcu.BoardWiring;
 import org.klipper4j.extras.virtualmcu.VirtualMcu;
-import org.klipper4j.mcu.internal.host.McuImpl;
-import org.klipper4j.mcu.internal.host.McuModule;
-import org.klipper4j.mcu.internal.link.McuLinkOpener;
 
 /**
  * A whole printer (the core's host, the MCU and heater modules) on the virtual board:
@@ -41,25 +31,12 @@ class McuShutdownOnHostTest {
 
     @TempDir
     Path dir;
-    private final VirtualMcu board = new VirtualMcu("shutdown", BoardWiring.virtualPrinter());
-    private HostLoop loop;
+    private final VirtualBoardHost rig = new VirtualBoardHost("shutdown");
+    private final VirtualMcu board = rig.board;
 
     @AfterEach
     void stop() {
-        if (loop != null) {
-            loop.stop();
-        }
-        board.close();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        rig.close();
     }
 
     private static double number(Map<String, Object> status, String field) {
@@ -68,37 +45,18 @@ class McuShutdownOnHostTest {
 
     @Test
     void anMcuShutdownTurnsTheHostsHeatersOff() throws Exception {
-        McuLinkOpener opener = new McuLinkOpener();
-        opener.addProvider("virtual", (address, baud) -> board.openLink());
-        McuModule mcuModule = new McuModule(opener);
-        AtomicReference<McuImpl> mcu = new AtomicReference<>();
-        PrinterModule capturingMcu = config -> {
-            McuImpl m = (McuImpl) mcuModule.load(config);
-            mcu.set(m);
-            return m;
-        };
-        ModuleRegistry registry = new ModuleRegistry();
-        registry.add(new ModuleEntry("mcu", true, capturingMcu, "mcu-bundle", 1, 0));
-        registry.add(new ModuleEntry("heaters", false, new HeatersModule(), "heaters", 2, 0));
-        registry.add(new ModuleEntry("heater_bed", false, new HeaterBedModule(), "heaters", 3, 0));
-        registry.add(new ModuleEntry("verify_heater", true, new VerifyHeaterModule(), "heaters", 4, 0));
-        registry.add(new ModuleEntry("pid_calibrate", false, new PidCalibrateModule(), "heaters", 5, 0));
-        Path cfg = dir.resolve("printer.cfg");
-        Files.writeString(cfg, CFG);
-        StartArgs args = new StartArgs(cfg, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), false, false);
-        loop = new HostLoop(args, registry, code -> { });
-        loop.start();
-        PrinterHostService host = new PrinterHostService(loop);
-        waitFor("the printer to start", () -> host.getState() != PrinterState.STARTUP);
-        assertEquals(PrinterState.READY, host.getState(), host.getStateMessage());
+        rig.registry.add(new ModuleEntry("heaters", false, new HeatersModule(), "heaters", 2, 0));
+        rig.registry.add(new ModuleEntry("heater_bed", false, new HeaterBedModule(), "heaters", 3, 0));
+        rig.registry.add(new ModuleEntry("verify_heater", true, new VerifyHeaterModule(), "heaters", 4, 0));
+        rig.registry.add(new ModuleEntry("pid_calibrate", false, new PidCalibrateModule(), "heaters", 5, 0));
+        PrinterHostService host = rig.start(dir, CFG);
 
         assertEquals(List.of(), host.runGCode("M140 S100"));
         waitFor("the bed heater on", () -> board.output("PD1") > 0.5
                 && number(host.queryStatus("heater_bed", null), "power") > 0.5);
 
         // the board stops by itself (as on a failed check); the host only hears about it
-        mcu.get().lookupCommand("emergency_stop", null).send();
+        rig.shutDownBoard();
         waitFor("the host shutdown", () -> host.getState() == PrinterState.SHUTDOWN);
 
         assertEquals("MCU 'mcu' shutdown: Command request", host.getStateMessage().lines().findFirst().orElse(""));

@@ -2,28 +2,18 @@
 package org.klipper4j.core.internal.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.klipper4j.core.internal.host.VirtualBoardHost.waitFor;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.PrinterState;
-import org.klipper4j.core.api.StartArgs;
-import org.klipper4j.extras.virtualmcu.BoardWiring;
 import org.klipper4j.extras.virtualmcu.VirtualMcu;
 import org.klipper4j.kinematics.cartesian.internal.CartesianKinematicsFactory;
-import org.klipper4j.mcu.internal.host.McuImpl;
-import org.klipper4j.mcu.internal.host.McuModule;
-import org.klipper4j.mcu.internal.link.McuLinkOpener;
 import org.klipper4j.mcu.internal.motion.MotionQueuingModule;
 import org.klipper4j.mcu.internal.motion.StepperEnableModule;
 
@@ -41,8 +31,8 @@ class StepperShutdownOnHostTest {
 
     @TempDir
     Path dir;
-    private final VirtualMcu board = new VirtualMcu("steppers", BoardWiring.virtualPrinter());
-    private HostLoop loop;
+    private final VirtualBoardHost rig = new VirtualBoardHost("steppers");
+    private final VirtualMcu board = rig.board;
 
     private static String axis(String name, String step, String dirPin, String enable, String endstop) {
         return "[stepper_" + name + "]\nstep_pin: " + step + "\ndir_pin: " + dirPin + "\nenable_pin: " + enable
@@ -52,20 +42,7 @@ class StepperShutdownOnHostTest {
 
     @AfterEach
     void stop() {
-        if (loop != null) {
-            loop.stop();
-        }
-        board.close();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        rig.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -75,30 +52,11 @@ class StepperShutdownOnHostTest {
 
     @Test
     void anMcuShutdownTurnsEveryStepperOffOnBothSides() throws Exception {
-        McuLinkOpener opener = new McuLinkOpener();
-        opener.addProvider("virtual", (address, baud) -> board.openLink());
-        McuModule mcuModule = new McuModule(opener);
-        AtomicReference<McuImpl> mcu = new AtomicReference<>();
-        PrinterModule capturingMcu = config -> {
-            McuImpl m = (McuImpl) mcuModule.load(config);
-            mcu.set(m);
-            return m;
-        };
-        ModuleRegistry registry = new ModuleRegistry();
-        registry.add(new ModuleEntry("mcu", true, capturingMcu, "mcu-bundle", 1, 0));
-        registry.add(new ModuleEntry("motion_queuing", false, new MotionQueuingModule(), "mcu-bundle", 2, 0));
-        registry.add(new ModuleEntry("stepper_enable", false, new StepperEnableModule(), "mcu-bundle", 3, 0));
-        registry.addKinematics(new ModuleRegistry.KinematicsEntry("cartesian", new CartesianKinematicsFactory(),
+        rig.registry.add(new ModuleEntry("motion_queuing", false, new MotionQueuingModule(), "mcu-bundle", 2, 0));
+        rig.registry.add(new ModuleEntry("stepper_enable", false, new StepperEnableModule(), "mcu-bundle", 3, 0));
+        rig.registry.addKinematics(new ModuleRegistry.KinematicsEntry("cartesian", new CartesianKinematicsFactory(),
                 "kinematics-cartesian", 4));
-        Path cfg = dir.resolve("printer.cfg");
-        Files.writeString(cfg, CFG);
-        StartArgs args = new StartArgs(cfg, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), false, false);
-        loop = new HostLoop(args, registry, code -> { });
-        loop.start();
-        PrinterHostService host = new PrinterHostService(loop);
-        waitFor("the printer to start", () -> host.getState() != PrinterState.STARTUP);
-        assertEquals(PrinterState.READY, host.getState(), host.getStateMessage());
+        PrinterHostService host = rig.start(dir, CFG);
 
         assertEquals(List.of("// stepper_x has been manually enabled"),
                 host.runGCode("SET_STEPPER_ENABLE STEPPER=stepper_x ENABLE=1"));
@@ -107,7 +65,7 @@ class StepperShutdownOnHostTest {
         waitFor("the enable pins on", () -> board.output("PB2") == 1. && board.output("PB8") == 1.);
         assertEquals(Map.of("stepper_x", true, "stepper_y", false, "stepper_z", true), steppers(host));
 
-        mcu.get().lookupCommand("emergency_stop", null).send();
+        rig.shutDownBoard();
         waitFor("the host shutdown", () -> host.getState() == PrinterState.SHUTDOWN);
 
         assertEquals(0., board.output("PB2"), "stepper_x's enable pin");

@@ -25,7 +25,7 @@ import org.klipper4j.core.api.PrinterModule;
 import org.klipper4j.core.api.PrinterState;
 import org.klipper4j.core.api.StartArgs;
 import org.klipper4j.core.api.gcode.GCodeDispatch;
-import org.klipper4j.extras.extruder.internal.ExtruderModules;
+import org.klipper4j.extras.extruder.internal.ExtruderModule;
 import org.klipper4j.extras.fan.internal.FanModule;
 import org.klipper4j.extras.greeter.GreeterModule;
 import org.klipper4j.extras.heaters.internal.HeaterBedModule;
@@ -194,7 +194,7 @@ class VirtualPrinterPrintTest {
         registry.add(new ModuleEntry("heater_bed", false, new HeaterBedModule(), "heaters", id++, 0));
         registry.add(new ModuleEntry("verify_heater", true, new VerifyHeaterModule(), "heaters", id++, 0));
         registry.add(new ModuleEntry("pid_calibrate", false, new PidCalibrateModule(), "heaters", id++, 0));
-        registry.add(new ModuleEntry("extruder", false, new ExtruderModules.Extruder0(), "extruder", id++, 0));
+        registry.add(new ModuleEntry("extruder", false, new ExtruderModule(), "extruder", id++, 0));
         registry.add(new ModuleEntry("fan", false, new FanModule(), "fan", id++, 0));
         registry.add(new ModuleEntry("print_stats", false, new PrintStatsModule(), "print-stats", id++, 0));
         registry.add(new ModuleEntry("virtual_sdcard", false, new VirtualSdcardModule(), "virtual-sdcard", id++, 0));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.klipper4j.core.api.ConfigSection;
+import org.klipper4j.core.api.motion.LinearStepperKinematics;
 import org.klipper4j.core.api.motion.MotionQueuing;
 import org.klipper4j.core.api.motion.Rail;
 import org.klipper4j.core.api.motion.RailKinematics;

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.klipper4j.core.api.motion.LinearStepperKinematics;
 import org.klipper4j.core.api.motion.StepperKinematics;
 import org.klipper4j.core.api.motion.TrapMove;
 import org.klipper4j.kinematics.testing.MoveGcodeRun;

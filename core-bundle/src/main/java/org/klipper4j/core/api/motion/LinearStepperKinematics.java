@@ -1,19 +1,18 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.kinematics.hybridcorexz.internal;
-
-import org.klipper4j.core.api.motion.StepperKinematics;
-import org.klipper4j.core.api.motion.TrapMove;
+package org.klipper4j.core.api.motion;
 
 /**
  * A stepper whose position is a fixed sum of the toolhead coordinates, e.g.
- * {@code x + z} for a belt stepper or just {@code y} for a cartesian one.
+ * {@code x + z} for a belt stepper or just {@code y} for a cartesian one
+ * (corexz, hybrid_corexy, hybrid_corexz).
  */
-final class LinearStepperKinematics implements StepperKinematics {
+public final class LinearStepperKinematics implements StepperKinematics {
     private final double kx;
     private final double ky;
     private final double kz;
 
-    LinearStepperKinematics(double kx, double ky, double kz) {
+    /** The stepper's position is {@code kx * x + ky * y + kz * z}. */
+    public LinearStepperKinematics(double kx, double ky, double kz) {
         this.kx = kx;
         this.ky = ky;
         this.kz = kz;
