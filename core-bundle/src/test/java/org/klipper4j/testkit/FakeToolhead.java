@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 
+import org.klipper4j.core.api.motion.ExtraAxis;
 import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.Toolhead;
+import org.klipper4j.core.api.motion.TrapQueue;
 
 /**
  * A toolhead with an empty lookahead queue: lookahead callbacks run at once with
@@ -16,6 +18,9 @@ public final class FakeToolhead implements Toolhead {
     /** The print time moves queued so far end at. */
     public double printTime = 0.25;
     public final List<Double> activity = new ArrayList<>();
+    /** Returned by {@link #getTrapq()} and {@link #getExtruder()} when set. */
+    public TrapQueue trapq;
+    public ExtraAxis extruder;
 
     @Override
     public void registerLookaheadCallback(DoubleConsumer callback) {
@@ -69,5 +74,21 @@ public final class FakeToolhead implements Toolhead {
     @Override
     public Kinematics getKinematics() {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TrapQueue getTrapq() {
+        if (trapq == null) {
+            throw new UnsupportedOperationException("getTrapq");
+        }
+        return trapq;
+    }
+
+    @Override
+    public ExtraAxis getExtruder() {
+        if (extruder == null) {
+            throw new UnsupportedOperationException("getExtruder");
+        }
+        return extruder;
     }
 }
