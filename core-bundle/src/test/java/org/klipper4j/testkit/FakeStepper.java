@@ -1,8 +1,11 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.testkit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.klipper4j.core.api.mcu.Mcu;
+import org.klipper4j.core.api.motion.QueuedSteps;
 import org.klipper4j.core.api.motion.Stepper;
 import org.klipper4j.core.api.motion.StepperKinematics;
 import org.klipper4j.core.api.motion.TrapQueue;
@@ -13,6 +16,11 @@ public final class FakeStepper implements Stepper {
     public StepperKinematics kinematics;
     public TrapQueue trapq;
     public double position;
+    /** Returned by {@link #getMcu()}; null unless a test sets it. */
+    public Mcu mcu;
+    public boolean dirInverted;
+    /** The queue_step history {@link #dumpSteps} reads, oldest first. */
+    public final List<QueuedSteps> sentSteps = new ArrayList<>();
 
     public FakeStepper(String name) {
         this.name = name;
@@ -25,7 +33,7 @@ public final class FakeStepper implements Stepper {
 
     @Override
     public Mcu getMcu() {
-        return null;
+        return mcu;
     }
 
     @Override
@@ -110,6 +118,21 @@ public final class FakeStepper implements Stepper {
 
     @Override
     public boolean isDirInverted() {
-        return false;
+        return dirInverted;
+    }
+
+    @Override
+    public List<QueuedSteps> dumpSteps(int max, long startClock, long endClock) {
+        List<QueuedSteps> out = new ArrayList<>();
+        for (int i = sentSteps.size() - 1; i >= 0 && out.size() < max; i--) {
+            QueuedSteps s = sentSteps.get(i);
+            if (startClock >= s.lastClock()) {
+                break;
+            }
+            if (endClock > s.firstClock()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.DoubleConsumer;
 import org.klipper4j.core.api.motion.ExtraAxis;
 import org.klipper4j.core.api.motion.Kinematics;
 import org.klipper4j.core.api.motion.Toolhead;
+import org.klipper4j.core.api.motion.TrapQueue;
 
 /**
  * A toolhead with an empty lookahead queue: lookahead callbacks run at once with
@@ -36,6 +37,8 @@ public class FakeToolhead implements Toolhead {
     public ExtraAxis extruder;
     /** What {@link #getKinematics} returns; null makes it fail. */
     public Kinematics kinematics;
+    /** What {@link #getTrapq()} returns when set. */
+    public TrapQueue trapq;
 
     @Override
     public void registerLookaheadCallback(DoubleConsumer callback) {
@@ -130,5 +133,13 @@ public class FakeToolhead implements Toolhead {
     @Override
     public List<ExtraAxis> getExtraAxes() {
         return List.copyOf(extraAxes);
+    }
+
+    @Override
+    public TrapQueue getTrapq() {
+        if (trapq == null) {
+            throw new UnsupportedOperationException("getTrapq");
+        }
+        return trapq;
     }
 }

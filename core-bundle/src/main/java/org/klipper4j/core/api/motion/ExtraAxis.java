@@ -25,4 +25,9 @@ public interface ExtraAxis {
     default String getAxisGcodeId() {
         return null;
     }
+
+    /** The trapq this axis queues its moves on (an extruder's), or null if it has none of its own. */
+    default TrapQueue getTrapq() {
+        return null;
+    }
 }

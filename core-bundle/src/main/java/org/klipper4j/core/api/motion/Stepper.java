@@ -95,4 +95,12 @@ public interface Stepper {
     default void setRotationDistance(double rotationDist) {
         throw new UnsupportedOperationException("setRotationDistance");
     }
+
+    /**
+     * Up to {@code max} of the {@code queue_step} commands this stepper sent that overlap
+     * the clocks {@code (startClock, endClock)}, newest first (Klipper's dump_steps).
+     */
+    default java.util.List<QueuedSteps> dumpSteps(int max, long startClock, long endClock) {
+        return java.util.List.of();
+    }
 }

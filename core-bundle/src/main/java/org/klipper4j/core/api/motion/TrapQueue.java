@@ -14,4 +14,13 @@ public interface TrapQueue {
 
     /** The XYZ position at {@code printTime} according to the queue's history, or null if unknown. */
     double[] positionAt(double printTime);
+
+    /**
+     * Copies of up to {@code max} moves of the queue's history (moves whose steps were
+     * generated, and position markers) that overlap {@code (startTime, endTime)},
+     * newest first (Klipper's trapq_extract_old). Stationary filler moves are not kept.
+     */
+    default java.util.List<TrapMove> extractOld(double startTime, double endTime, int max) {
+        return java.util.List.of();
+    }
 }

@@ -2,7 +2,6 @@
 package org.klipper4j.core.internal.toolhead;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -455,7 +454,15 @@ public final class ToolheadImpl implements Toolhead, StatsSource {
         res.put("max_accel", maxAccel);
         res.put("minimum_cruise_ratio", minCruiseRatio);
         res.put("square_corner_velocity", squareCornerVelocity);
-        res.put("extra_axes", new HashMap<>());
+        // each named extra axis with its index in the position (the extruder is 3)
+        Map<String, Object> extraAxesStatus = new LinkedHashMap<>();
+        for (int i = 0; i < extraAxes.size(); i++) {
+            String name = extraAxes.get(i).getName();
+            if (!name.isEmpty()) {
+                extraAxesStatus.put(name, i + 3);
+            }
+        }
+        res.put("extra_axes", extraAxesStatus);
         return res;
     }
 

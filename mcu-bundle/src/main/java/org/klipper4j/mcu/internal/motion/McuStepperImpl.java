@@ -14,6 +14,7 @@ import org.klipper4j.core.api.mcu.Mcu;
 import org.klipper4j.core.api.mcu.McuCommand;
 import org.klipper4j.core.api.mcu.PinParams;
 import org.klipper4j.core.api.mcu.Pins;
+import org.klipper4j.core.api.motion.QueuedSteps;
 import org.klipper4j.core.api.motion.Stepper;
 import org.klipper4j.core.api.motion.StepperEnable;
 import org.klipper4j.core.api.motion.StepperKinematics;
@@ -89,6 +90,10 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
         if (printer.hasModule("force_move")) {
             // as Klipper, every stepper loads force_move (STEPPER_BUZZ works without its section)
             printer.loadObject(config, "force_move");
+        }
+        if (printer.hasModule("motion_report")) {
+            // as Klipper, any stepper makes the motion_report object available
+            printer.loadObject(config, "motion_report");
         }
         return stepper;
     }
@@ -295,6 +300,11 @@ public final class McuStepperImpl implements Stepper, org.klipper4j.mcu.internal
     public long getPastMcuPosition(double printTime) {
         long clock = mcu.printTimeToClock(printTime);
         return compressor.findPastPosition(clock);
+    }
+
+    @Override
+    public List<QueuedSteps> dumpSteps(int max, long startClock, long endClock) {
+        return compressor.extractOld(max, startClock, endClock);
     }
 
     @Override

@@ -2,8 +2,11 @@
 package org.klipper4j.mcu.internal.motion;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.klipper4j.core.api.mcu.McuCommand;
+import org.klipper4j.core.api.motion.QueuedSteps;
 
 /**
  * Turns step times of one stepper into {@code queue_step interval count add}
@@ -478,6 +481,21 @@ public final class StepCompressor {
             return stepCount < 0 ? start - offset : start + offset;
         }
         return pos;
+    }
+
+    /** Up to {@code max} sent commands overlapping {@code (startClock, endClock)}, newest first. */
+    public List<QueuedSteps> extractOld(int max, long startClock, long endClock) {
+        List<QueuedSteps> out = new ArrayList<>();
+        for (long[] hs : history) {
+            if (startClock >= hs[1] || out.size() >= max) {
+                break;
+            }
+            if (endClock <= hs[0]) {
+                continue;
+            }
+            out.add(new QueuedSteps(hs[0], hs[1], hs[2], (int) hs[3], (int) hs[4], (int) hs[5]));
+        }
+        return out;
     }
 
     private void expireHistory(long endClock) {

@@ -16,6 +16,8 @@ final class StepDistance {
         double rotationDist;
         if (unitsInRadians) {
             rotationDist = 2. * Math.PI;
+            // a rotary axis has no distance per turn: its gearing must be given (as Klipper requires)
+            config.get("gear_ratio");
         } else {
             rotationDist = config.getFloat("rotation_distance");
             if (!(rotationDist > 0.)) {

@@ -206,6 +206,23 @@ public final class TrapQueueImpl implements TrapQueue {
         return null;
     }
 
+    @Override
+    public List<TrapMove> extractOld(double startTime, double endTime, int max) {
+        List<TrapMove> out = new ArrayList<>();
+        for (TrapMove m : history) {
+            if (startTime >= m.printTime + m.moveT || out.size() >= max) {
+                break;
+            }
+            if (endTime <= m.printTime) {
+                continue;
+            }
+            TrapMove copy = segment(m.printTime, m.moveT, m.startV, m.halfAccel, m.startX, m.startY, m.startZ,
+                    m.axesRX, m.axesRY, m.axesRZ);
+            out.add(copy);
+        }
+        return out;
+    }
+
     private static double[] coordAt(TrapMove m, double printTime) {
         double t = Math.min(printTime - m.printTime, m.moveT);
         return new double[] {m.coordX(t), m.coordY(t), m.coordZ(t)};

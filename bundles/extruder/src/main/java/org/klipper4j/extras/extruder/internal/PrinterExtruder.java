@@ -109,7 +109,8 @@ public final class PrinterExtruder implements ExtraAxis, HeatedExtruder, StatusP
         return heater;
     }
 
-    TrapQueue getTrapq() {
+    @Override
+    public TrapQueue getTrapq() {
         return trapq;
     }
 

@@ -1,6 +1,7 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.kinematics.delta.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,8 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
     private final double maxZVelocity;
     private final double maxZAccel;
     private final double radius;
+    /** Height above which the reachable radius tapers (Klipper's limit_z, reported as cone_start_z). */
+    private final double coneStartZ;
     private final double[] armLengths = new double[3];
     private final double[] arm2 = new double[3];
     private final double[] angles = new double[3];
@@ -83,6 +86,7 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
         }
         double maxZ = mz;
         double limitZ = lz;
+        coneStartZ = limitZ;
         double minZ = config.getFloat("minimum_z_position", 0., Bounds.max(maxZ));
         LOG.info(String.format("Delta max build height %.2fmm (radius tapered above %.2fmm)", maxZ, limitZ));
         // where an XY move could make the towers move much faster than the effector
@@ -180,7 +184,9 @@ public final class DeltaKinematics implements Kinematics, DeltaCalibrationProvid
 
     @Override
     public Map<String, Object> getStatus(double eventtime) {
-        return volume.status();
+        Map<String, Object> status = new LinkedHashMap<>(volume.status());
+        status.put("cone_start_z", coneStartZ);
+        return status;
     }
 
     @Override

@@ -57,6 +57,8 @@ class DeltaKinematicsTest {
         List<Double> min = (List<Double>) st.get("axis_minimum");
         assertEquals(-157.1060, min.get(0), 1e-4);
         assertEquals(0., min.get(2), 1e-9);
+        // the max z height at the maximum radius
+        assertEquals(247.5133, (Double) st.get("cone_start_z"), 1e-4);
     }
 
     @Test
