@@ -115,4 +115,25 @@ public class BootIT {
         List<String> out = host.runGCode("HELLO WHO=boot");
         assertTrue(out.toString(), out.contains("// Hello boot"));
     }
+
+    /** Module components are got only for configured sections: an unconfigured bundle's component is not activated. */
+    @Test
+    public void onlyConfiguredModulesAreActivated() {
+        Printers.awaitState(host, PrinterState.READY);
+        assertEquals("[greeter] is configured", ComponentConfigurationDTO.ACTIVE,
+                componentState("org.klipper4j.example-greeter"));
+        assertEquals("no [printer] kinematics: delta is not configured", ComponentConfigurationDTO.SATISFIED,
+                componentState("org.klipper4j.kinematics-delta"));
+    }
+
+    private int componentState(String bundleName) {
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (description.bundle.symbolicName.equals(bundleName)) {
+                for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
+                    return config.state;
+                }
+            }
+        }
+        throw new AssertionError("no component configuration in " + bundleName);
+    }
 }

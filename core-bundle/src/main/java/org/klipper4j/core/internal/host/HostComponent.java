@@ -2,6 +2,7 @@
 package org.klipper4j.core.internal.host;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 import org.klipper4j.core.api.PrinterHost;
@@ -24,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The printer host as a DS component: tracks every {@link PrinterModule} service,
+ * The printer host as a DS component: tracks every {@link PrinterModule} service
+ * (getting it only when a config section needs it),
  * runs the host loop when start arguments are present (framework properties
  * set by the launcher or a test), and publishes {@link PrinterHost}.
  */
@@ -36,6 +38,8 @@ public final class HostComponent {
 
     private final BundleContext context;
     private final ModuleRegistry registry = new ModuleRegistry();
+    /** The module and kinematics services by service id, got on first use. */
+    private final Map<Long, LazyService<?>> services = new ConcurrentHashMap<>();
     private HostLoop loop;
     private ServiceRegistration<PrinterHost> registration;
 
@@ -44,42 +48,69 @@ public final class HostComponent {
         this.context = context;
     }
 
+    /**
+     * Binds by reference only: DS then does not get the service, so the module's
+     * component stays unactivated (its classes unloaded) until a section needs it.
+     */
     @Reference(service = PrinterModule.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindModule(PrinterModule module, ServiceReference<PrinterModule> ref) {
+    void bindModule(ServiceReference<PrinterModule> ref) {
         Object section = ref.getProperty(PrinterModule.SECTION);
         if (!(section instanceof String) || ((String) section).isBlank()) {
             LOG.warn("Ignoring PrinterModule service {} without a '{}' property", ref, PrinterModule.SECTION);
             return;
         }
+        String name = ((String) section).trim();
         boolean prefix = Boolean.parseBoolean(String.valueOf(ref.getProperty(PrinterModule.PREFIX)));
         boolean numbered = Boolean.parseBoolean(String.valueOf(ref.getProperty(PrinterModule.NUMBERED)));
         Object rankingProp = ref.getProperty(Constants.SERVICE_RANKING);
         int ranking = rankingProp instanceof Integer ? (Integer) rankingProp : 0;
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
-        String origin = ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
-        registry.add(new ModuleEntry(((String) section).trim(), prefix, module, origin, id, ranking, numbered));
+        LazyService<PrinterModule> service = track(id, new LazyService<>(context, ref));
+        registry.add(new ModuleEntry(name, prefix, new ServiceModule(name, service), service.origin(), id, ranking,
+                numbered));
     }
 
-    void unbindModule(PrinterModule module, ServiceReference<PrinterModule> ref) {
-        registry.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    void unbindModule(ServiceReference<PrinterModule> ref) {
+        long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+        registry.remove(id);
+        release(id);
     }
 
     @Reference(service = KinematicsFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindKinematics(KinematicsFactory factory, ServiceReference<KinematicsFactory> ref) {
+    void bindKinematics(ServiceReference<KinematicsFactory> ref) {
         Object name = ref.getProperty(KinematicsFactory.KINEMATICS);
         if (!(name instanceof String) || ((String) name).isBlank()) {
             LOG.warn("Ignoring KinematicsFactory service {} without a '{}' property", ref, KinematicsFactory.KINEMATICS);
             return;
         }
-        String origin = ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
-        registry.addKinematics(new ModuleRegistry.KinematicsEntry(((String) name).trim(), factory, origin,
-                (Long) ref.getProperty(Constants.SERVICE_ID)));
+        String kinematics = ((String) name).trim();
+        long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+        LazyService<KinematicsFactory> service = track(id, new LazyService<>(context, ref));
+        registry.addKinematics(new ModuleRegistry.KinematicsEntry(kinematics,
+                new ServiceKinematicsFactory(kinematics, service), service.origin(), id));
     }
 
-    void unbindKinematics(KinematicsFactory factory, ServiceReference<KinematicsFactory> ref) {
-        registry.removeKinematics((Long) ref.getProperty(Constants.SERVICE_ID));
+    void unbindKinematics(ServiceReference<KinematicsFactory> ref) {
+        long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+        registry.removeKinematics(id);
+        release(id);
+    }
+
+    private <T> LazyService<T> track(long serviceId, LazyService<T> service) {
+        LazyService<?> old = services.put(serviceId, service);
+        if (old != null) {
+            old.release();
+        }
+        return service;
+    }
+
+    private void release(long serviceId) {
+        LazyService<?> service = services.remove(serviceId);
+        if (service != null) {
+            service.release();
+        }
     }
 
     @Activate
@@ -101,6 +132,8 @@ public final class HostComponent {
             loop.stop();
             loop = null;
         }
+        services.values().forEach(LazyService::release);
+        services.clear();
     }
 
     /** Hands the exit code to the launcher's consumer; without a launcher (tests) the host just stops. */
