@@ -1,6 +1,7 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
 package org.klipper4j.extras.leveling.internal;
 
+import org.klipper4j.core.api.motion.PlaneFit;
 import java.util.List;
 import java.util.Map;
 

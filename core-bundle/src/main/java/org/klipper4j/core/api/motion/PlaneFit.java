@@ -1,19 +1,19 @@
 /* klipper4j - a Klipper-compatible printer host. GPL-3.0-only. */
-package org.klipper4j.extras.leveling.internal;
+package org.klipper4j.core.api.motion;
 
 import java.util.List;
 
 /**
  * The least-squares plane z = x * xAdjust + y * yAdjust + zAdjust through probed points,
  * solved exactly (normal equations on centred coordinates). Klipper's output for
- * Z_TILT_ADJUST matches an exact fit, not the iterative coordinate descent it once used:
+ * Z_TILT_ADJUST and BED_TILT_CALIBRATE matches an exact fit, not the iterative coordinate descent it once used:
  * with points symmetric in X a tilt of exactly zero comes out, so Z steppers that must
  * end level get identical adjustments.
  */
-record PlaneFit(double xAdjust, double yAdjust, double zAdjust) {
+public record PlaneFit(double xAdjust, double yAdjust, double zAdjust) {
 
     /** Fits the plane to [x, y, z] points; needs three or more points not all on one line. */
-    static PlaneFit of(List<double[]> points) {
+    public static PlaneFit of(List<double[]> points) {
         int n = points.size();
         double mx = 0.;
         double my = 0.;
